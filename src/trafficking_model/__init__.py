@@ -1,0 +1,87 @@
+"""trafficking-model: a typed, immutable domain model for trafficking-in-persons data.
+
+Every class is a frozen, slotted attrs class that checks all of its rules when it
+is built, so an object that exists is consistent. Broken rules raise one
+`ValidationError` that lists each problem with its path and rule.
+
+Example:
+    >>> import trafficking_model as tm
+    >>> report = tm.examples.azerbaijan_report_2020_2021()
+    >>> report.prosecution.sentenced, report.victims.by_sex[tm.Sex.FEMALE]
+    (28, 184)
+"""
+
+from __future__ import annotations
+
+from importlib.metadata import PackageNotFoundError, version
+
+from trafficking_model import examples
+from trafficking_model.cases import Case, Defendant
+from trafficking_model.errors import Problem, TraffickingModelError, ValidationError
+from trafficking_model.money import Money
+from trafficking_model.periods import Period
+from trafficking_model.plans import Indicator, Measure, NationalActionPlan, PlanReview
+from trafficking_model.prosecution import ProsecutionOutcome
+from trafficking_model.reports import CountryReport
+from trafficking_model.stakeholders import Stakeholder
+from trafficking_model.statistics import (
+    CaseStatistics,
+    LawEnforcementFigures,
+    VictimStatistics,
+)
+from trafficking_model.victims import ADULT_AGE, Victim
+from trafficking_model.vocabularies import (
+    AgeGroup,
+    CitizenshipCategory,
+    Disposition,
+    ExploitationForm,
+    IdentificationStatus,
+    MeasureStatus,
+    OffenceType,
+    Pillar,
+    ReviewKind,
+    Sex,
+    StakeholderKind,
+    TipTier,
+)
+
+try:
+    __version__ = version("trafficking-model")
+except PackageNotFoundError:  # pragma: no cover - running from a source tree
+    __version__ = "0.0.0"
+
+__all__ = [
+    "ADULT_AGE",
+    "AgeGroup",
+    "Case",
+    "CaseStatistics",
+    "CitizenshipCategory",
+    "CountryReport",
+    "Defendant",
+    "Disposition",
+    "ExploitationForm",
+    "IdentificationStatus",
+    "Indicator",
+    "LawEnforcementFigures",
+    "Measure",
+    "MeasureStatus",
+    "Money",
+    "NationalActionPlan",
+    "OffenceType",
+    "Period",
+    "Pillar",
+    "PlanReview",
+    "Problem",
+    "ProsecutionOutcome",
+    "ReviewKind",
+    "Sex",
+    "Stakeholder",
+    "StakeholderKind",
+    "TipTier",
+    "TraffickingModelError",
+    "ValidationError",
+    "Victim",
+    "VictimStatistics",
+    "__version__",
+    "examples",
+]

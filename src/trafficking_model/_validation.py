@@ -1,0 +1,284 @@
+"""Small named checks shared by every model's single check function.
+
+Each model class has one `__attrs_post_init__` that runs all its checks in one
+pass and raises one `ValidationError` listing every problem. The helpers here add
+a `Problem` to a list and return whether the value passed, so that cross-field
+rules only run on values of the right type.
+
+Types are checked exactly: `True` is not an int, `"7"` is not an int and a
+`datetime` is not a date. Nothing is ever coerced.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Callable, Iterable, Mapping
+from decimal import Decimal
+from enum import Enum
+from typing import Any, TypeVar
+
+import iso4217
+from immutabledict import immutabledict
+from iso3166 import countries_by_alpha3
+
+from trafficking_model.errors import Problem, ValidationError
+
+Problems = list[Problem]
+E = TypeVar("E", bound=Enum)
+
+COUNTRY_CODES: frozenset[str] = frozenset(countries_by_alpha3)
+"""Every ISO 3166-1 alpha-3 code, from the `iso3166` package."""
+
+CURRENCY_CODES: frozenset[str] = frozenset(
+    currency.code for currency in iso4217.Currency
+)
+"""Every ISO 4217 alphabetic currency code, from the `iso4217` package."""
+
+MAX_AGE = 120
+
+
+def describe(value: object) -> str:
+    """Show a value and its type, shortened, for an error message."""
+    text = repr(value)
+    if len(text) > 60:
+        text = text[:57] + "..."
+    return f"{text} ({type(value).__name__})"
+
+
+def field(name: str) -> str:
+    """The path of a field of the object being checked."""
+    return f"$.{name}"
+
+
+def add(problems: Problems, path: str, rule: str, message: str) -> None:
+    """Record one broken rule."""
+    problems.append(Problem(path=path, message=message, rule=rule))
+
+
+def raise_if_any(problems: Problems) -> None:
+    """Raise one `ValidationError` with every problem, if there are any."""
+    if problems:
+        raise ValidationError(problems)
+
+
+def wrong_type(problems: Problems, path: str, value: object, expected: str) -> bool:
+    """Record that `value` is not of the `expected` type; always returns False."""
+    add(problems, path, "type", f"expected {expected}, got {describe(value)}")
+    return False
+
+
+def is_type(problems: Problems, path: str, value: object, cls: type) -> bool:
+    """Check that `value` is exactly of type `cls`, never a subclass or look-alike."""
+    return type(value) is cls or wrong_type(problems, path, value, cls.__name__)
+
+
+def is_instance(problems: Problems, path: str, value: object, cls: type) -> bool:
+    """Check that `value` is an instance of the model class `cls`."""
+    return isinstance(value, cls) or wrong_type(problems, path, value, cls.__name__)
+
+
+def is_member(problems: Problems, path: str, value: object, enum: type[Enum]) -> bool:
+    """Check that `value` is a member of `enum`, never its string value."""
+    return is_type(problems, path, value, enum)
+
+
+def is_count(problems: Problems, path: str, value: object) -> bool:
+    """Check that `value` is an int (not a bool) and not negative."""
+    if type(value) is not int:
+        return wrong_type(problems, path, value, "int")
+    if value < 0:
+        add(problems, path, "non_negative", f"{value} is negative")
+        return False
+    return True
+
+
+def is_positive(problems: Problems, path: str, value: object) -> bool:
+    """Check that `value` is an int (not a bool) above zero."""
+    if type(value) is not int:
+        return wrong_type(problems, path, value, "int")
+    if value <= 0:
+        add(problems, path, "positive", f"{value} is not above 0")
+        return False
+    return True
+
+
+def is_in_range(
+    problems: Problems, path: str, value: object, low: int, high: int
+) -> bool:
+    """Check that `value` is an int (not a bool) within `low..high`."""
+    if type(value) is not int:
+        return wrong_type(problems, path, value, "int")
+    if not low <= value <= high:
+        add(problems, path, "range", f"{value} is outside {low}..{high}")
+        return False
+    return True
+
+
+def is_number(problems: Problems, path: str, value: object) -> bool:
+    """Check that `value` is a finite int or float (not a bool)."""
+    if type(value) is int:
+        return True
+    if type(value) is float:
+        if math.isfinite(value):
+            return True
+        add(problems, path, "finite", f"{value} is not a finite number")
+        return False
+    return wrong_type(problems, path, value, "int or float")
+
+
+def is_text(problems: Problems, path: str, value: object) -> bool:
+    """Check that `value` is a str with something other than whitespace in it."""
+    if type(value) is not str:
+        return wrong_type(problems, path, value, "str")
+    if not value.strip():
+        add(problems, path, "not_blank", "must not be empty or blank")
+        return False
+    return True
+
+
+def is_identifier(problems: Problems, path: str, value: object) -> bool:
+    """Check that `value` is a non-empty str without surrounding whitespace."""
+    if not is_text(problems, path, value):
+        return False
+    if value != str(value).strip():
+        add(
+            problems,
+            path,
+            "identifier",
+            f"{value!r} has leading or trailing whitespace",
+        )
+        return False
+    return True
+
+
+def is_date(problems: Problems, path: str, value: object) -> bool:
+    """Check that `value` is a `datetime.date`, and not a `datetime`."""
+    return is_type(problems, path, value, dt.date)
+
+
+def is_country(problems: Problems, path: str, value: object) -> bool:
+    """Check that `value` is an ISO 3166-1 alpha-3 code, such as `"AZE"`."""
+    if not is_type(problems, path, value, str):
+        return False
+    if value not in COUNTRY_CODES:
+        add(
+            problems,
+            path,
+            "country_code",
+            f"{value!r} is not an ISO 3166-1 alpha-3 country code",
+        )
+        return False
+    return True
+
+
+def is_currency(problems: Problems, path: str, value: object) -> bool:
+    """Check that `value` is an ISO 4217 alphabetic currency code, such as `"AZN"`."""
+    if not is_type(problems, path, value, str):
+        return False
+    if value not in CURRENCY_CODES:
+        add(
+            problems,
+            path,
+            "currency_code",
+            f"{value!r} is not an ISO 4217 currency code",
+        )
+        return False
+    return True
+
+
+def is_amount(problems: Problems, path: str, value: object) -> bool:
+    """Check that `value` is a finite, non-negative `Decimal`."""
+    if type(value) is not Decimal:
+        return wrong_type(problems, path, value, "Decimal")
+    if not value.is_finite():
+        add(problems, path, "finite", f"{value} is not a finite amount")
+        return False
+    if value < 0:
+        add(problems, path, "non_negative", f"{value} is negative")
+        return False
+    return True
+
+
+def is_frozenset_of(
+    problems: Problems,
+    path: str,
+    value: object,
+    check: Callable[[Problems, str, object], bool],
+) -> bool:
+    """Check that `value` is a frozenset whose every item passes `check`."""
+    if type(value) is not frozenset:
+        return wrong_type(problems, path, value, "frozenset")
+    before = len(problems)
+    for item in value:
+        check(problems, path, item)
+    return len(problems) == before
+
+
+def is_tuple_of(problems: Problems, path: str, value: object, cls: type) -> bool:
+    """Check that `value` is a tuple of `cls` instances."""
+    if type(value) is not tuple:
+        return wrong_type(problems, path, value, "tuple")
+    ok = True
+    for index, item in enumerate(value):
+        ok = is_instance(problems, f"{path}[{index}]", item, cls) and ok
+    return ok
+
+
+def has_unique_ids(
+    problems: Problems, path: str, items: tuple[object, ...], what: str
+) -> bool:
+    """Check that the `id` of every item is unique, naming each repeat."""
+    seen: set[object] = set()
+    ok = True
+    for index, item in enumerate(items):
+        key = getattr(item, "id", None)
+        if key in seen:
+            add(
+                problems,
+                f"{path}[{index}].id",
+                "unique_ids",
+                f"duplicate {what} id {key!r}",
+            )
+            ok = False
+        seen.add(key)
+    return ok
+
+
+def is_counts(problems: Problems, path: str, value: object, enum: type[Enum]) -> bool:
+    """Check a breakdown: a mapping from `enum` members to non-negative ints."""
+    if not isinstance(value, Mapping):
+        return wrong_type(problems, path, value, "a mapping")
+    ok = True
+    for key, count in value.items():
+        if type(key) is not enum:
+            add(
+                problems,
+                path,
+                "type",
+                f"key {describe(key)} is not a {enum.__name__}",
+            )
+            ok = False
+            continue
+        ok = is_count(problems, f"{path}.{key.value}", count) and ok
+    return ok
+
+
+def freeze_counts(value: Mapping[Any, int]) -> Mapping[Any, int]:
+    """Store a breakdown as an immutable, hashable mapping.
+
+    Anything that is not a mapping is passed through unchanged, so that the
+    owning class's check can reject it with a proper `ValidationError`.
+    """
+    if isinstance(value, immutabledict) or not isinstance(value, Mapping):
+        return value
+    return immutabledict(value)
+
+
+def in_vocabulary_order(members: Iterable[E]) -> list[E]:
+    """Sort vocabulary members in the order their enum defines them."""
+    return sorted(members, key=_position)
+
+
+def _position(member: Enum) -> int:
+    return list(type(member).__members__.values()).index(member)

@@ -1,0 +1,157 @@
+"""Criminal cases and the people prosecuted in them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import attrs
+
+from trafficking_model._validation import (
+    Problems,
+    add,
+    field,
+    has_unique_ids,
+    is_date,
+    is_frozenset_of,
+    is_identifier,
+    is_member,
+    is_positive,
+    is_text,
+    is_tuple_of,
+    is_type,
+    raise_if_any,
+)
+from trafficking_model.vocabularies import Disposition, OffenceType, Sex
+
+__all__ = ["Case", "Defendant"]
+
+
+@attrs.frozen(kw_only=True)
+class Defendant:
+    """One person prosecuted in a case, and the court's outcome for them.
+
+    Attributes:
+        id: Pseudonymous identifier, unique within the case.
+        sex: The defendant's sex.
+        indicted: Whether the person was indicted (charged before a court).
+        disposition: The outcome so far. Any outcome other than pending or
+            dismissed requires `indicted`.
+        sentence_months: Length of a prison sentence in months: required, and
+            above 0, with imprisonment, and only then.
+
+    Example:
+        >>> Defendant(
+        ...     id="D-1",
+        ...     sex=Sex.MALE,
+        ...     indicted=True,
+        ...     disposition=Disposition.IMPRISONMENT,
+        ...     sentence_months=96,
+        ... ).sentence_months
+        96
+        >>> Defendant(
+        ...     id="D-2", sex=Sex.MALE, indicted=False, disposition=Disposition.FINE
+        ... )
+        Traceback (most recent call last):
+        ...
+        trafficking_model.errors.ValidationError: $.indicted: disposition fine requires an indicted defendant
+    """
+
+    id: str
+    sex: Sex
+    indicted: bool
+    disposition: Disposition
+    sentence_months: int | None = None
+
+    def __attrs_post_init__(self) -> None:
+        """Check every rule at once."""
+        problems: Problems = []
+        is_identifier(problems, field("id"), self.id)
+        is_member(problems, field("sex"), self.sex, Sex)
+        indicted_ok = is_type(problems, field("indicted"), self.indicted, bool)
+        if is_member(problems, field("disposition"), self.disposition, Disposition):
+            if (
+                indicted_ok
+                and not self.indicted
+                and self.disposition.requires_indictment
+            ):
+                add(
+                    problems,
+                    field("indicted"),
+                    "disposition_requires_indictment",
+                    f"disposition {self.disposition.value} requires "
+                    "an indicted defendant",
+                )
+            imprisoned = self.disposition is Disposition.IMPRISONMENT
+            if self.sentence_months is None:
+                if imprisoned:
+                    add(
+                        problems,
+                        field("sentence_months"),
+                        "sentence_months_with_imprisonment",
+                        "imprisonment requires sentence_months",
+                    )
+            elif not imprisoned:
+                add(
+                    problems,
+                    field("sentence_months"),
+                    "sentence_months_with_imprisonment",
+                    f"sentence_months ({self.sentence_months!r}) is only for "
+                    f"imprisonment, not {self.disposition.value}",
+                )
+        if self.sentence_months is not None:
+            is_positive(problems, field("sentence_months"), self.sentence_months)
+        raise_if_any(problems)
+
+
+@attrs.frozen(kw_only=True)
+class Case:
+    """A criminal case registered by the authorities.
+
+    Attributes:
+        id: Identifier of the case.
+        offence: The offence the case is registered under.
+        registered_on: The day it was registered.
+        legal_reference: The article of the criminal code, if given.
+        victim_ids: Ids of the victim records involved.
+        defendants: The people prosecuted, with unique ids within the case.
+
+    Example:
+        >>> import datetime as dt
+        >>> case = Case(
+        ...     id="C-2021-017",
+        ...     offence=OffenceType.TRAFFICKING_IN_PERSONS,
+        ...     registered_on=dt.date(2021, 3, 2),
+        ...     victim_ids=frozenset({"V-0001"}),
+        ...     defendants=(
+        ...         Defendant(
+        ...             id="D-1",
+        ...             sex=Sex.MALE,
+        ...             indicted=True,
+        ...             disposition=Disposition.PENDING,
+        ...         ),
+        ...     ),
+        ... )
+        >>> len(case.defendants)
+        1
+    """
+
+    id: str
+    offence: OffenceType
+    registered_on: dt.date
+    legal_reference: str | None = None
+    victim_ids: frozenset[str] = frozenset()
+    defendants: tuple[Defendant, ...] = ()
+
+    def __attrs_post_init__(self) -> None:
+        """Check every rule at once."""
+        problems: Problems = []
+        is_identifier(problems, field("id"), self.id)
+        is_member(problems, field("offence"), self.offence, OffenceType)
+        is_date(problems, field("registered_on"), self.registered_on)
+        if self.legal_reference is not None:
+            is_text(problems, field("legal_reference"), self.legal_reference)
+        is_frozenset_of(problems, field("victim_ids"), self.victim_ids, is_identifier)
+        path = field("defendants")
+        if is_tuple_of(problems, path, self.defendants, Defendant):
+            has_unique_ids(problems, path, self.defendants, "defendant")
+        raise_if_any(problems)

@@ -1,0 +1,88 @@
+"""Country reports: one country's figure set for one period."""
+
+from __future__ import annotations
+
+import attrs
+
+from trafficking_model._validation import (
+    Problems,
+    add,
+    field,
+    is_country,
+    is_instance,
+    is_member,
+    is_text,
+    is_tuple_of,
+    raise_if_any,
+)
+from trafficking_model.periods import Period
+from trafficking_model.prosecution import ProsecutionOutcome
+from trafficking_model.statistics import (
+    CaseStatistics,
+    LawEnforcementFigures,
+    VictimStatistics,
+)
+from trafficking_model.vocabularies import TipTier
+
+__all__ = ["CountryReport"]
+
+
+@attrs.frozen(kw_only=True)
+class CountryReport:
+    """The figure set of one country for one period.
+
+    Attributes:
+        country: ISO 3166-1 alpha-3 code of the reporting country.
+        period: The period the figures cover.
+        source: Where the figures come from, in free text.
+        cases: Registered criminal cases.
+        prosecution: The prosecution funnel for the people prosecuted.
+        victims: Victims identified.
+        tip_tier: The country's tier in the US TIP report, if given.
+        law_enforcement: Yearly figures, one per year within the period.
+
+    Example:
+        >>> from trafficking_model.examples import azerbaijan_report_2020_2021
+        >>> report = azerbaijan_report_2020_2021()
+        >>> report.country, report.victims.total, report.tip_tier.label
+        ('AZE', 189, 'Tier 2')
+    """
+
+    country: str
+    period: Period
+    source: str
+    cases: CaseStatistics
+    prosecution: ProsecutionOutcome
+    victims: VictimStatistics
+    tip_tier: TipTier | None = None
+    law_enforcement: tuple[LawEnforcementFigures, ...] = ()
+
+    def __attrs_post_init__(self) -> None:
+        """Check every rule at once."""
+        problems: Problems = []
+        is_country(problems, field("country"), self.country)
+        period_ok = is_instance(problems, field("period"), self.period, Period)
+        is_text(problems, field("source"), self.source)
+        is_instance(problems, field("cases"), self.cases, CaseStatistics)
+        is_instance(
+            problems, field("prosecution"), self.prosecution, ProsecutionOutcome
+        )
+        is_instance(problems, field("victims"), self.victims, VictimStatistics)
+        if self.tip_tier is not None:
+            is_member(problems, field("tip_tier"), self.tip_tier, TipTier)
+        path = field("law_enforcement")
+        if is_tuple_of(problems, path, self.law_enforcement, LawEnforcementFigures):
+            seen: set[int] = set()
+            for index, figures in enumerate(self.law_enforcement):
+                where = f"{path}[{index}].year"
+                if figures.year in seen:
+                    add(problems, where, "unique_years", f"{figures.year} repeats")
+                seen.add(figures.year)
+                if period_ok and figures.year not in self.period.years:
+                    add(
+                        problems,
+                        where,
+                        "within_report_period",
+                        f"year {figures.year} is outside the period {self.period}",
+                    )
+        raise_if_any(problems)

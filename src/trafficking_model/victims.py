@@ -1,0 +1,129 @@
+"""Victim records: one pseudonymous record per person identified."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import attrs
+
+from trafficking_model._validation import (
+    MAX_AGE,
+    Problems,
+    add,
+    field,
+    is_country,
+    is_date,
+    is_frozenset_of,
+    is_identifier,
+    is_in_range,
+    is_member,
+    raise_if_any,
+)
+from trafficking_model.vocabularies import (
+    AgeGroup,
+    ExploitationForm,
+    IdentificationStatus,
+    Sex,
+)
+
+__all__ = ["ADULT_AGE", "Victim"]
+
+ADULT_AGE = 18
+"""The age from which a person is an adult; anyone younger is a child."""
+
+
+@attrs.frozen(kw_only=True)
+class Victim:
+    """One victim, or presumed victim, of trafficking.
+
+    The record is pseudonymous by design: it has no name field and no personal
+    details beyond those below.
+
+    Attributes:
+        id: A pseudonymous identifier; never a name or a document number.
+        sex: The victim's sex.
+        age: Age in years, 0 to 120, if known.
+        age_group: Adult or child. When `age` is known it must agree: under 18
+            is a child, 18 or over an adult, and the group cannot be unknown.
+        citizenship: ISO 3166-1 alpha-3 code, if known.
+        exploitation: The forms of exploitation suffered; at least one.
+        identification: How far the person has been identified as a victim.
+        identified_on: The day of identification, if known.
+        identified_by: Id of the stakeholder that identified the person, if known.
+
+    Example:
+        >>> victim = Victim(
+        ...     id="V-0001",
+        ...     sex=Sex.FEMALE,
+        ...     age=24,
+        ...     age_group=AgeGroup.ADULT,
+        ...     citizenship="AZE",
+        ...     exploitation=frozenset({ExploitationForm.SEXUAL}),
+        ...     identification=IdentificationStatus.FORMALLY_IDENTIFIED,
+        ... )
+        >>> victim.age_group.label
+        'Adult (18 or over)'
+        >>> attrs.evolve(victim, age=16)
+        Traceback (most recent call last):
+        ...
+        trafficking_model.errors.ValidationError: $.age_group: age 16 is a child, but age_group is adult
+    """
+
+    id: str
+    sex: Sex
+    age: int | None = None
+    age_group: AgeGroup
+    citizenship: str | None = None
+    exploitation: frozenset[ExploitationForm]
+    identification: IdentificationStatus
+    identified_on: dt.date | None = None
+    identified_by: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        """Check every rule at once."""
+        problems: Problems = []
+        is_identifier(problems, field("id"), self.id)
+        is_member(problems, field("sex"), self.sex, Sex)
+        age_ok = self.age is not None and is_in_range(
+            problems, field("age"), self.age, 0, MAX_AGE
+        )
+        if is_member(problems, field("age_group"), self.age_group, AgeGroup) and (
+            age_ok and self.age is not None
+        ):
+            expected = AgeGroup.CHILD if self.age < ADULT_AGE else AgeGroup.ADULT
+            if self.age_group is not expected:
+                add(
+                    problems,
+                    field("age_group"),
+                    "age_matches_group",
+                    f"age {self.age} is a {expected.value}, "
+                    f"but age_group is {self.age_group.value}",
+                )
+        if self.citizenship is not None:
+            is_country(problems, field("citizenship"), self.citizenship)
+        path = field("exploitation")
+        if (
+            is_frozenset_of(problems, path, self.exploitation, _is_exploitation_form)
+            and not self.exploitation
+        ):
+            add(
+                problems,
+                path,
+                "exploitation_required",
+                "a victim suffered at least one form of exploitation",
+            )
+        is_member(
+            problems,
+            field("identification"),
+            self.identification,
+            IdentificationStatus,
+        )
+        if self.identified_on is not None:
+            is_date(problems, field("identified_on"), self.identified_on)
+        if self.identified_by is not None:
+            is_identifier(problems, field("identified_by"), self.identified_by)
+        raise_if_any(problems)
+
+
+def _is_exploitation_form(problems: Problems, path: str, value: object) -> bool:
+    return is_member(problems, path, value, ExploitationForm)
