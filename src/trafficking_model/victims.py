@@ -66,7 +66,7 @@ class Victim:
         >>> attrs.evolve(victim, age=16)
         Traceback (most recent call last):
         ...
-        trafficking_model.errors.ValidationError: $.age_group: age 16 is a child, but age_group is adult
+        trafficking_model.errors.ValidationError: $.age_group: age 16 means child, but age_group is adult
     """
 
     id: str
@@ -96,7 +96,7 @@ class Victim:
                     problems,
                     field("age_group"),
                     "age_matches_group",
-                    f"age {self.age} is a {expected.value}, "
+                    f"age {self.age} means {expected.value}, "
                     f"but age_group is {self.age_group.value}",
                 )
         if self.citizenship is not None:

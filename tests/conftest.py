@@ -1,0 +1,36 @@
+"""Shared fixtures for the test suite."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Protocol
+
+import pytest
+
+from trafficking_model import ValidationError
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+
+class Rejects(Protocol):
+    def __call__(
+        self, build: Callable[[], object], rule: str, path: str, message: str = ""
+    ) -> ValidationError: ...
+
+
+def _rejects(
+    build: Callable[[], object], rule: str, path: str, message: str = ""
+) -> ValidationError:
+    """Assert that `build()` raises a ValidationError with this exact problem."""
+    with pytest.raises(ValidationError) as caught:
+        build()
+    found = [(p.rule, p.path, p.message) for p in caught.value.problems]
+    matching = [f for f in found if f[0] == rule and f[1] == path and message in f[2]]
+    assert matching, f"no problem {rule!r} at {path!r} with {message!r} in {found}"
+    return caught.value
+
+
+@pytest.fixture
+def rejects() -> Rejects:
+    """Check that building an object fails with one named rule at one path."""
+    return _rejects
