@@ -152,6 +152,21 @@ def is_identifier(problems: Problems, path: str, value: object) -> bool:
     return True
 
 
+def is_plain_text(value: object) -> bool:
+    """Fast test that `value` passes `is_text`, recording nothing."""
+    return type(value) is str and not value.isspace() and value != ""
+
+
+def is_plain_identifier(value: object) -> bool:
+    """Fast test that `value` passes `is_identifier`, recording nothing."""
+    return type(value) is str and value != "" and value == value.strip()
+
+
+def is_plain_country(value: object) -> bool:
+    """Fast test that `value` passes `is_country`, recording nothing."""
+    return type(value) is str and value in COUNTRY_CODES
+
+
 def is_date(problems: Problems, path: str, value: object) -> bool:
     """Check that `value` is a `datetime.date`, and not a `datetime`."""
     return is_type(problems, path, value, dt.date)

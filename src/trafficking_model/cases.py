@@ -15,6 +15,8 @@ from trafficking_model._validation import (
     is_frozenset_of,
     is_identifier,
     is_member,
+    is_plain_identifier,
+    is_plain_text,
     is_positive,
     is_text,
     is_tuple_of,
@@ -64,6 +66,8 @@ class Defendant:
 
     def __attrs_post_init__(self) -> None:
         """Check every rule at once."""
+        if _plainly_valid_defendant(self):
+            return
         problems: Problems = []
         is_identifier(problems, field("id"), self.id)
         is_member(problems, field("sex"), self.sex, Sex)
@@ -144,6 +148,8 @@ class Case:
 
     def __attrs_post_init__(self) -> None:
         """Check every rule at once."""
+        if _plainly_valid_case(self):
+            return
         problems: Problems = []
         is_identifier(problems, field("id"), self.id)
         is_member(problems, field("offence"), self.offence, OffenceType)
@@ -155,3 +161,40 @@ class Case:
         if is_tuple_of(problems, path, self.defendants, Defendant):
             has_unique_ids(problems, path, self.defendants, "defendant")
         raise_if_any(problems)
+
+
+# Fast paths: they only ever accept. Every rejection, and its message, comes from
+# the detailed checks above, so these must never accept what those reject.
+
+
+def _plainly_valid_defendant(defendant: Defendant) -> bool:
+    disposition = defendant.disposition
+    months = defendant.sentence_months
+    indicted: object = defendant.indicted
+    return (
+        is_plain_identifier(defendant.id)
+        and type(defendant.sex) is Sex
+        and type(indicted) is bool
+        and type(disposition) is Disposition
+        and (indicted or not disposition.requires_indictment)
+        and (
+            type(months) is int and months > 0
+            if disposition is Disposition.IMPRISONMENT
+            else months is None
+        )
+    )
+
+
+def _plainly_valid_case(case: Case) -> bool:
+    defendants = case.defendants
+    return (
+        is_plain_identifier(case.id)
+        and type(case.offence) is OffenceType
+        and type(case.registered_on) is dt.date
+        and (case.legal_reference is None or is_plain_text(case.legal_reference))
+        and type(case.victim_ids) is frozenset
+        and all(is_plain_identifier(victim_id) for victim_id in case.victim_ids)
+        and type(defendants) is tuple
+        and all(isinstance(defendant, Defendant) for defendant in defendants)
+        and len({defendant.id for defendant in defendants}) == len(defendants)
+    )

@@ -17,6 +17,8 @@ from trafficking_model._validation import (
     is_identifier,
     is_in_range,
     is_member,
+    is_plain_country,
+    is_plain_identifier,
     raise_if_any,
 )
 from trafficking_model.vocabularies import (
@@ -81,6 +83,8 @@ class Victim:
 
     def __attrs_post_init__(self) -> None:
         """Check every rule at once."""
+        if _plainly_valid(self):
+            return
         problems: Problems = []
         is_identifier(problems, field("id"), self.id)
         is_member(problems, field("sex"), self.sex, Sex)
@@ -123,6 +127,38 @@ class Victim:
         if self.identified_by is not None:
             is_identifier(problems, field("identified_by"), self.identified_by)
         raise_if_any(problems)
+
+
+_FORMS = frozenset(ExploitationForm)
+
+
+def _plainly_valid(victim: Victim) -> bool:
+    """Accept a valid record fast; anything else goes to the detailed check.
+
+    This only ever accepts. Every rejection, and its message, comes from the
+    detailed check, so this must never accept a record that check rejects.
+    """
+    age = victim.age
+    exploitation = victim.exploitation
+    return (
+        is_plain_identifier(victim.id)
+        and type(victim.sex) is Sex
+        and (
+            type(victim.age_group) is AgeGroup
+            if age is None
+            else type(age) is int
+            and 0 <= age <= MAX_AGE
+            and victim.age_group
+            is (AgeGroup.CHILD if age < ADULT_AGE else AgeGroup.ADULT)
+        )
+        and (victim.citizenship is None or is_plain_country(victim.citizenship))
+        and type(exploitation) is frozenset
+        and bool(exploitation)
+        and exploitation <= _FORMS
+        and type(victim.identification) is IdentificationStatus
+        and (victim.identified_on is None or type(victim.identified_on) is dt.date)
+        and (victim.identified_by is None or is_plain_identifier(victim.identified_by))
+    )
 
 
 def _is_exploitation_form(problems: Problems, path: str, value: object) -> bool:
