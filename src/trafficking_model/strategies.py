@@ -1,0 +1,1733 @@
+"""Hypothesis strategies that draw valid values of every type of the model.
+
+Install them with the `hypothesis` extra:
+`pip install "trafficking-model[hypothesis]"`. Importing `trafficking_model`
+itself never needs Hypothesis; only this module does.
+
+Every strategy builds its values valid by construction: it draws the parts,
+then derives what depends on them (a breakdown is drawn as a split of its
+total, a plan's measures name only the plan's stakeholders and fall inside its
+period), so nothing is filtered away. Parameters give control where tests need
+it: the country, the period, and the sizes of collections.
+
+Once the package is installed, Hypothesis loads this module through its
+`hypothesis` entry point, so `st.from_type(Victim)` and `st.builds` of your own
+classes that hold model types draw from these strategies.
+
+[`violations`][trafficking_model.strategies.violations] draws the other side:
+raw data, in the JSON form `to_dict` writes, that breaks exactly one named rule.
+
+Example:
+    >>> from hypothesis import find, strategies as st
+    >>> from trafficking_model import AgeGroup, Victim
+    >>> find(st.from_type(Victim), lambda victim: victim.age == 16).age_group
+    <AgeGroup.CHILD: 'child'>
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import typing
+from collections.abc import Callable, Collection, Mapping
+from decimal import Decimal
+from enum import Enum
+from typing import Any, TypeVar
+
+import attrs
+from hypothesis import strategies as st
+from hypothesis.errors import InvalidArgument
+
+from trafficking_model._validation import COUNTRY_CODES, CURRENCY_CODES, MAX_AGE
+from trafficking_model.cases import Case, Defendant
+from trafficking_model.money import Money
+from trafficking_model.periods import Period
+from trafficking_model.plans import Indicator, Measure, NationalActionPlan, PlanReview
+from trafficking_model.prosecution import ProsecutionOutcome
+from trafficking_model.reports import CountryReport
+from trafficking_model.stakeholders import Stakeholder
+from trafficking_model.statistics import (
+    FIRST_YEAR,
+    LAST_YEAR,
+    CaseStatistics,
+    LawEnforcementFigures,
+    VictimStatistics,
+)
+from trafficking_model.victims import ADULT_AGE, Victim
+from trafficking_model.vocabularies import (
+    AgeGroup,
+    CitizenshipCategory,
+    Disposition,
+    ExploitationForm,
+    IdentificationStatus,
+    MeasureStatus,
+    OffenceType,
+    Pillar,
+    ReviewKind,
+    Sex,
+    StakeholderKind,
+    TipTier,
+)
+
+__all__ = [
+    "DEFAULT_PERIOD",
+    "case_statistics",
+    "cases",
+    "country_codes",
+    "country_reports",
+    "currency_codes",
+    "defendants",
+    "identifiers",
+    "indicators",
+    "law_enforcement_figures",
+    "measures",
+    "money",
+    "national_action_plans",
+    "periods",
+    "plan_reviews",
+    "prosecution_outcomes",
+    "stakeholders",
+    "texts",
+    "victim_statistics",
+    "victims",
+    "violation_rules",
+    "violations",
+]
+
+K = TypeVar("K")
+E = TypeVar("E", bound=Enum)
+
+DEFAULT_PERIOD = Period(start=dt.date(FIRST_YEAR, 1, 1), end=dt.date(LAST_YEAR, 12, 31))
+"""The days that strategies draw dates from unless told otherwise: 1900 to 2100."""
+
+_CHARACTERS = st.characters(codec="utf-8")
+_COUNT_LIMIT = 10_000
+
+
+def _check_size(name: str, low: int, high: int | None) -> None:
+    if low < 0 or (high is not None and high < low):
+        msg = f"{name}: need 0 <= min ({low}) <= max ({high})"
+        raise InvalidArgument(msg)
+
+
+# ---------------------------------------------------------------------------
+# Building blocks
+
+
+def identifiers() -> st.SearchStrategy[str]:
+    """Draw identifiers: non-empty text with no whitespace around it.
+
+    Half look like record numbers (`"V-0012"`), half are any Unicode text that
+    can be written as UTF-8, to exercise code that assumes ASCII.
+
+    Returns:
+        A strategy of identifiers.
+
+    Example:
+        >>> from hypothesis import find
+        >>> identifier = find(identifiers(), lambda text: len(text) > 3)
+        >>> identifier == identifier.strip() and len(identifier) > 3
+        True
+    """
+    readable = st.from_regex(r"[A-Z]{1,3}-[0-9]{1,6}", fullmatch=True)
+    anything = st.text(_CHARACTERS, min_size=1, max_size=24).map(str.strip).filter(bool)
+    return readable | anything
+
+
+def texts(*, max_size: int = 80) -> st.SearchStrategy[str]:
+    """Draw free text that is not empty or blank, such as a title or a name.
+
+    Args:
+        max_size: The most characters a text has.
+
+    Returns:
+        A strategy of texts with at least one character other than whitespace.
+
+    Example:
+        >>> from hypothesis import find
+        >>> find(texts(), lambda text: text.startswith(" ")).strip() != ""
+        True
+    """
+    _check_size("texts", 1, max_size)
+    return st.text(_CHARACTERS, min_size=1, max_size=max_size).filter(str.strip)
+
+
+def country_codes() -> st.SearchStrategy[str]:
+    """Draw ISO 3166-1 alpha-3 country codes, such as `"AZE"`.
+
+    Returns:
+        A strategy of every code the model accepts.
+
+    Example:
+        >>> from hypothesis import find
+        >>> find(country_codes(), lambda code: code.startswith("AZ"))
+        'AZE'
+    """
+    return st.sampled_from(sorted(COUNTRY_CODES))
+
+
+def currency_codes() -> st.SearchStrategy[str]:
+    """Draw ISO 4217 alphabetic currency codes, such as `"AZN"`.
+
+    Returns:
+        A strategy of every code the model accepts.
+
+    Example:
+        >>> from hypothesis import find
+        >>> find(currency_codes(), lambda code: code.startswith("AZ"))
+        'AZN'
+    """
+    return st.sampled_from(sorted(CURRENCY_CODES))
+
+
+def _days(within: Period) -> st.SearchStrategy[dt.date]:
+    return st.dates(min_value=within.start, max_value=within.end)
+
+
+def periods(*, within: Period = DEFAULT_PERIOD) -> st.SearchStrategy[Period]:
+    """Draw periods that lie within a given period.
+
+    Args:
+        within: The days both ends are drawn from; 1900 to 2100 by default.
+
+    Returns:
+        A strategy of periods, from single days to all of `within`.
+
+    Example:
+        >>> from hypothesis import find
+        >>> plan_years = Period.from_years(2020, 2024)
+        >>> plan_years.contains_period(find(periods(within=plan_years), bool))
+        True
+    """
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Period:
+        first = draw(_days(within))
+        second = draw(_days(within))
+        return Period(start=min(first, second), end=max(first, second))
+
+    return build()
+
+
+def money(
+    *,
+    currency: str | None = None,
+    max_amount: int = 10**12,
+    places: int | None = 2,
+) -> st.SearchStrategy[Money]:
+    """Draw amounts of money.
+
+    Args:
+        currency: Use this currency; any ISO 4217 code when left out.
+        max_amount: The largest amount.
+        places: Digits after the decimal point, or `None` for any exponent
+            (such as `Decimal("1E+3")`), to test code that formats amounts.
+
+    Returns:
+        A strategy of `Money`.
+
+    Example:
+        >>> from hypothesis import find
+        >>> str(find(money(currency="AZN"), lambda m: m.amount >= 1000))
+        '1000.00 AZN'
+    """
+    amounts = st.decimals(
+        min_value=0,
+        max_value=max_amount,
+        allow_nan=False,
+        allow_infinity=False,
+        places=places,
+    )
+    currencies = currency_codes() if currency is None else st.just(currency)
+    return st.builds(Money, amount=amounts, currency=currencies)
+
+
+def stakeholders(
+    *,
+    ids: st.SearchStrategy[str] | None = None,
+    country: str | None = None,
+) -> st.SearchStrategy[Stakeholder]:
+    """Draw stakeholders.
+
+    Args:
+        ids: Where to draw the ids from; `identifiers()` when left out.
+        country: When given, each stakeholder belongs to this country or to
+            none; otherwise to any country or none.
+
+    Returns:
+        A strategy of `Stakeholder`.
+
+    Example:
+        >>> from hypothesis import find
+        >>> find(stakeholders(country="AZE"), lambda s: s.country is not None).country
+        'AZE'
+    """
+    countries = country_codes() if country is None else st.just(country)
+    return st.builds(
+        Stakeholder,
+        id=identifiers() if ids is None else ids,
+        name=texts(),
+        kind=st.sampled_from(StakeholderKind),
+        country=st.none() | countries,
+        acronym=st.none() | texts(max_size=12),
+    )
+
+
+_NUMBERS = st.integers(min_value=-(10**9), max_value=10**9) | st.floats(
+    allow_nan=False, allow_infinity=False
+)
+
+
+def indicators(
+    *, ids: st.SearchStrategy[str] | None = None
+) -> st.SearchStrategy[Indicator]:
+    """Draw indicators, with or without a baseline and a target.
+
+    Args:
+        ids: Where to draw the ids from; `identifiers()` when left out.
+
+    Returns:
+        A strategy of `Indicator`.
+
+    Example:
+        >>> from hypothesis import find
+        >>> find(indicators(), lambda i: i.target is not None).target
+        0
+    """
+    return st.builds(
+        Indicator,
+        id=identifiers() if ids is None else ids,
+        description=texts(),
+        unit=texts(max_size=20),
+        baseline=st.none() | _NUMBERS,
+        target=st.none() | _NUMBERS,
+    )
+
+
+def _unique_ids(draw: st.DrawFn, min_size: int, max_size: int | None) -> list[str]:
+    result: list[str] = draw(
+        st.lists(identifiers(), min_size=min_size, max_size=max_size, unique=True)
+    )
+    return result
+
+
+def _subsets(
+    known: Collection[str], *, min_size: int = 0
+) -> st.SearchStrategy[frozenset[str]]:
+    if not known:
+        return st.just(frozenset())
+    return st.frozensets(st.sampled_from(sorted(known)), min_size=min_size)
+
+
+def measures(
+    *,
+    ids: st.SearchStrategy[str] | None = None,
+    stakeholder_ids: Collection[str] | None = None,
+    period: Period = DEFAULT_PERIOD,
+    max_indicators: int = 3,
+) -> st.SearchStrategy[Measure]:
+    """Draw measures of a plan.
+
+    Args:
+        ids: Where to draw the ids from; `identifiers()` when left out.
+        stakeholder_ids: The ids the measure may name as responsible or
+            partner, at least one; any identifiers when left out.
+        period: The measure's own period lies within this one.
+        max_indicators: The most indicators a measure has; their ids are unique.
+
+    Returns:
+        A strategy of `Measure`.
+
+    Raises:
+        InvalidArgument: If `stakeholder_ids` is given but empty.
+
+    Example:
+        >>> from hypothesis import find
+        >>> measure = find(
+        ...     measures(stakeholder_ids={"iom", "police"}),
+        ...     lambda m: len(m.responsible) == 2,
+        ... )
+        >>> sorted(measure.responsible)
+        ['iom', 'police']
+    """
+    _check_size("max_indicators", 0, max_indicators)
+    if stakeholder_ids is not None and not stakeholder_ids:
+        msg = "stakeholder_ids: a measure needs at least one stakeholder to name"
+        raise InvalidArgument(msg)
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Measure:
+        if stakeholder_ids is None:
+            responsible = draw(st.frozensets(identifiers(), min_size=1, max_size=3))
+            partners = draw(st.frozensets(identifiers(), max_size=3))
+        else:
+            responsible = draw(_subsets(stakeholder_ids, min_size=1))
+            partners = draw(_subsets(stakeholder_ids))
+        indicator_ids = _unique_ids(draw, 0, max_indicators)
+        return Measure(
+            id=draw(identifiers() if ids is None else ids),
+            title=draw(texts()),
+            pillar=draw(st.sampled_from(Pillar)),
+            responsible=responsible,
+            partners=partners,
+            period=draw(periods(within=period)),
+            indicators=tuple(
+                draw(indicators(ids=st.just(indicator_id)))
+                for indicator_id in indicator_ids
+            ),
+            status=draw(st.sampled_from(MeasureStatus)),
+            budget=draw(st.none() | money()),
+        )
+
+    return build()
+
+
+def plan_reviews(
+    *,
+    stakeholder_ids: Collection[str] | None = None,
+    period: Period = DEFAULT_PERIOD,
+) -> st.SearchStrategy[PlanReview]:
+    """Draw reviews of a plan.
+
+    Args:
+        stakeholder_ids: The ids a review may name as participant, organiser or
+            funder; any identifiers when left out, none when empty.
+        period: The day of the review falls within this period.
+
+    Returns:
+        A strategy of `PlanReview`.
+
+    Example:
+        >>> from hypothesis import find
+        >>> review = find(
+        ...     plan_reviews(stakeholder_ids={"iom"}), lambda r: r.funder is not None
+        ... )
+        >>> review.funder
+        'iom'
+    """
+
+    @st.composite
+    def build(draw: st.DrawFn) -> PlanReview:
+        if stakeholder_ids is None:
+            participants = draw(st.frozensets(identifiers(), max_size=4))
+            named = identifiers()
+        else:
+            participants = draw(_subsets(stakeholder_ids))
+            named = (
+                st.sampled_from(sorted(stakeholder_ids))
+                if stakeholder_ids
+                else (st.nothing())
+            )
+        return PlanReview(
+            date=draw(_days(period)),
+            kind=draw(st.sampled_from(ReviewKind)),
+            participants=participants,
+            organizer=draw(st.none() | named),
+            funder=draw(st.none() | named),
+            summary=draw(st.none() | texts()),
+        )
+
+    return build()
+
+
+def national_action_plans(
+    *,
+    country: str | None = None,
+    period: Period | None = None,
+    min_stakeholders: int = 1,
+    max_stakeholders: int = 5,
+    min_measures: int = 0,
+    max_measures: int = 5,
+    min_reviews: int = 0,
+    max_reviews: int = 3,
+) -> st.SearchStrategy[NationalActionPlan]:
+    """Draw National Action Plans that hold together.
+
+    The stakeholders are drawn first, with unique ids; then the measures, with
+    unique ids, each naming only those stakeholders and lying within the plan's
+    period; then the reviews, within the period and naming only those
+    stakeholders.
+
+    Args:
+        country: The plan's country; any country when left out.
+        period: The plan's period; drawn within 1900 to 2100 when left out.
+        min_stakeholders: The fewest stakeholders (raised to 1 when measures
+            are wanted, since a measure needs a responsible stakeholder).
+        max_stakeholders: The most stakeholders.
+        min_measures: The fewest measures.
+        max_measures: The most measures.
+        min_reviews: The fewest reviews.
+        max_reviews: The most reviews.
+
+    Returns:
+        A strategy of `NationalActionPlan`.
+
+    Raises:
+        InvalidArgument: If a minimum is negative or above its maximum, or
+            measures are wanted but no stakeholder is allowed.
+
+    Example:
+        >>> from hypothesis import find
+        >>> plan = find(
+        ...     national_action_plans(country="AZE", period=Period.from_years(2020, 2024)),
+        ...     lambda plan: len(plan.measures) >= 2,
+        ... )
+        >>> plan.country, all(plan.period.contains_period(m.period) for m in plan.measures)
+        ('AZE', True)
+    """
+    _check_size("stakeholders", min_stakeholders, max_stakeholders)
+    _check_size("measures", min_measures, max_measures)
+    _check_size("reviews", min_reviews, max_reviews)
+    if min_measures and not max_stakeholders:
+        msg = "measures need stakeholders: max_stakeholders must be at least 1"
+        raise InvalidArgument(msg)
+    least_stakeholders = max(min_stakeholders, 1 if min_measures else 0)
+
+    @st.composite
+    def build(draw: st.DrawFn) -> NationalActionPlan:
+        plan_period = draw(periods()) if period is None else period
+        stakeholder_ids = _unique_ids(draw, least_stakeholders, max_stakeholders)
+        measure_ids = (
+            _unique_ids(draw, min_measures, max_measures) if stakeholder_ids else []
+        )
+        return NationalActionPlan(
+            id=draw(identifiers()),
+            country=draw(country_codes()) if country is None else country,
+            title=draw(texts()),
+            period=plan_period,
+            stakeholders=tuple(
+                draw(stakeholders(ids=st.just(stakeholder_id), country=country))
+                for stakeholder_id in stakeholder_ids
+            ),
+            measures=tuple(
+                draw(
+                    measures(
+                        ids=st.just(measure_id),
+                        stakeholder_ids=stakeholder_ids,
+                        period=plan_period,
+                    )
+                )
+                for measure_id in measure_ids
+            ),
+            reviews=tuple(
+                draw(
+                    st.lists(
+                        plan_reviews(
+                            stakeholder_ids=stakeholder_ids, period=plan_period
+                        ),
+                        min_size=min_reviews,
+                        max_size=max_reviews,
+                    )
+                )
+            ),
+        )
+
+    return build()
+
+
+# ---------------------------------------------------------------------------
+# Records
+
+
+def victims(
+    *,
+    ids: st.SearchStrategy[str] | None = None,
+    country: str | None = None,
+    period: Period = DEFAULT_PERIOD,
+    statuses: Collection[IdentificationStatus] | None = None,
+) -> st.SearchStrategy[Victim]:
+    """Draw victim records.
+
+    When the age is known, the age group is derived from it; otherwise any
+    group is drawn.
+
+    Args:
+        ids: Where to draw the ids from; `identifiers()` when left out.
+        country: When given, citizenship is often this country, so that
+            aggregates have national and foreign victims; otherwise any.
+        period: Days of identification are drawn within this period.
+        statuses: The identification statuses to draw from; all by default.
+
+    Returns:
+        A strategy of `Victim`.
+
+    Example:
+        >>> from hypothesis import find
+        >>> find(victims(country="AZE"), lambda v: v.citizenship == "AZE").citizenship
+        'AZE'
+    """
+    citizenships = country_codes() if country is None else st.just(country)
+    if country is not None:
+        citizenships |= country_codes()
+    identification = st.sampled_from(
+        IdentificationStatus if statuses is None else sorted(statuses, key=_ordinal)
+    )
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Victim:
+        age = draw(st.none() | st.integers(min_value=0, max_value=MAX_AGE))
+        if age is None:
+            age_group = draw(st.sampled_from(AgeGroup))
+        else:
+            age_group = AgeGroup.CHILD if age < ADULT_AGE else AgeGroup.ADULT
+        return Victim(
+            id=draw(identifiers() if ids is None else ids),
+            sex=draw(st.sampled_from(Sex)),
+            age=age,
+            age_group=age_group,
+            citizenship=draw(st.none() | citizenships),
+            exploitation=draw(
+                st.frozensets(st.sampled_from(ExploitationForm), min_size=1)
+            ),
+            identification=draw(identification),
+            identified_on=draw(st.none() | _days(period)),
+            identified_by=draw(st.none() | identifiers()),
+        )
+
+    return build()
+
+
+def _ordinal(member: Enum) -> int:
+    return list(type(member)).index(member)
+
+
+def defendants(
+    *,
+    ids: st.SearchStrategy[str] | None = None,
+    dispositions: Collection[Disposition] | None = None,
+    max_sentence_months: int = 1200,
+) -> st.SearchStrategy[Defendant]:
+    """Draw defendants, with an outcome that fits their indictment.
+
+    A defendant with an outcome that needs an indictment is indicted, and
+    only imprisonment comes with `sentence_months`.
+
+    Args:
+        ids: Where to draw the ids from; `identifiers()` when left out.
+        dispositions: The outcomes to draw from; all by default.
+        max_sentence_months: The longest prison sentence.
+
+    Returns:
+        A strategy of `Defendant`.
+
+    Example:
+        >>> from hypothesis import find
+        >>> find(defendants(), lambda d: d.sentence_months is not None).disposition
+        <Disposition.IMPRISONMENT: 'imprisonment'>
+    """
+    _check_size("sentence_months", 1, max_sentence_months)
+    outcomes = st.sampled_from(
+        Disposition if dispositions is None else sorted(dispositions, key=_ordinal)
+    )
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Defendant:
+        disposition = draw(outcomes)
+        imprisoned = disposition is Disposition.IMPRISONMENT
+        months = st.integers(min_value=1, max_value=max_sentence_months)
+        return Defendant(
+            id=draw(identifiers() if ids is None else ids),
+            sex=draw(st.sampled_from(Sex)),
+            indicted=disposition.requires_indictment or draw(st.booleans()),
+            disposition=disposition,
+            sentence_months=draw(months) if imprisoned else None,
+        )
+
+    return build()
+
+
+def cases(
+    *,
+    ids: st.SearchStrategy[str] | None = None,
+    period: Period = DEFAULT_PERIOD,
+    victim_ids: Collection[str] | None = None,
+    min_defendants: int = 0,
+    max_defendants: int = 4,
+) -> st.SearchStrategy[Case]:
+    """Draw criminal cases with their defendants.
+
+    Args:
+        ids: Where to draw the ids from; `identifiers()` when left out.
+        period: The day of registration falls within this period.
+        victim_ids: The victim ids a case may name (any subset); any
+            identifiers when left out.
+        min_defendants: The fewest defendants.
+        max_defendants: The most defendants; their ids are unique.
+
+    Returns:
+        A strategy of `Case`.
+
+    Example:
+        >>> from hypothesis import find
+        >>> case = find(cases(victim_ids={"V-1"}, min_defendants=2), bool)
+        >>> len(case.defendants), case.victim_ids <= {"V-1"}
+        (2, True)
+    """
+    _check_size("defendants", min_defendants, max_defendants)
+    named_victims = (
+        st.frozensets(identifiers(), max_size=4)
+        if victim_ids is None
+        else _subsets(victim_ids)
+    )
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Case:
+        defendant_ids = _unique_ids(draw, min_defendants, max_defendants)
+        return Case(
+            id=draw(identifiers() if ids is None else ids),
+            offence=draw(st.sampled_from(OffenceType)),
+            registered_on=draw(_days(period)),
+            legal_reference=draw(st.none() | texts(max_size=30)),
+            victim_ids=draw(named_victims),
+            defendants=tuple(
+                draw(defendants(ids=st.just(defendant_id)))
+                for defendant_id in defendant_ids
+            ),
+        )
+
+    return build()
+
+
+# ---------------------------------------------------------------------------
+# Aggregates
+
+
+def _split(draw: st.DrawFn, total: int, members: list[K]) -> dict[K, int]:
+    """Split `total` among `members` at drawn cut points: the parts sum to it."""
+    cuts = sorted(
+        draw(
+            st.lists(
+                st.integers(min_value=0, max_value=total),
+                min_size=len(members) - 1,
+                max_size=len(members) - 1,
+            )
+        )
+    )
+    bounds = [0, *cuts, total]
+    return {member: bounds[i + 1] - bounds[i] for i, member in enumerate(members)}
+
+
+def _breakdown(draw: st.DrawFn, total: int, vocabulary: type[E]) -> dict[E, int]:
+    """An empty breakdown, or one that sums to `total`, zeros left in or out."""
+    if draw(st.booleans()):
+        return {}
+    members = draw(
+        st.lists(st.sampled_from(vocabulary), min_size=1, unique=True).map(
+            lambda chosen: sorted(chosen, key=_ordinal)
+        )
+    )
+    parts = _split(draw, total, members)
+    if draw(st.booleans()):
+        parts = {member: count for member, count in parts.items() if count}
+    return parts
+
+
+def case_statistics(
+    *, max_total: int = _COUNT_LIMIT
+) -> st.SearchStrategy[CaseStatistics]:
+    """Draw case counts: a total alone, or a breakdown by offence that sums to it.
+
+    Args:
+        max_total: The largest total.
+
+    Returns:
+        A strategy of `CaseStatistics`.
+
+    Example:
+        >>> from hypothesis import find
+        >>> statistics = find(case_statistics(), lambda s: len(s.by_offence) > 1)
+        >>> sum(statistics.by_offence.values()) == statistics.total
+        True
+    """
+    _check_size("total", 0, max_total)
+
+    @st.composite
+    def build(draw: st.DrawFn) -> CaseStatistics:
+        total = draw(st.integers(min_value=0, max_value=max_total))
+        return CaseStatistics(
+            total=total, by_offence=_breakdown(draw, total, OffenceType)
+        )
+
+    return build()
+
+
+def prosecution_outcomes(
+    *, max_defendants: int = _COUNT_LIMIT
+) -> st.SearchStrategy[ProsecutionOutcome]:
+    """Draw prosecution funnels that narrow as the rules say.
+
+    The number of defendants is drawn first, then each later stage as a part of
+    the one before: indicted of the defendants, sentenced and acquitted of the
+    indicted, and the kinds of sentence of the sentenced.
+
+    Args:
+        max_defendants: The most defendants.
+
+    Returns:
+        A strategy of `ProsecutionOutcome`.
+
+    Example:
+        >>> from hypothesis import find
+        >>> find(prosecution_outcomes(), lambda o: o.pending > 0).indicted
+        1
+    """
+    _check_size("defendants", 0, max_defendants)
+
+    @st.composite
+    def build(draw: st.DrawFn) -> ProsecutionOutcome:
+        total = draw(st.integers(min_value=0, max_value=max_defendants))
+        indicted = draw(st.integers(min_value=0, max_value=total))
+        decided = _split(draw, indicted, ["sentenced", "acquitted", "pending"])
+        sentenced = decided["sentenced"]
+        kinds = ["imprisonment", "conditional", "postponed", "fined", "other"]
+        split = _split(draw, sentenced, kinds)
+        return ProsecutionOutcome(
+            defendants=total,
+            indicted=indicted,
+            sentenced=sentenced,
+            acquitted=decided["acquitted"],
+            imprisonment=split["imprisonment"],
+            conditional=split["conditional"],
+            postponed=split["postponed"],
+            fined=split["fined"],
+        )
+
+    return build()
+
+
+def victim_statistics(
+    *, min_total: int = 0, max_total: int = _COUNT_LIMIT
+) -> st.SearchStrategy[VictimStatistics]:
+    """Draw victim counts whose breakdowns agree with the total.
+
+    The total is drawn first. Each breakdown by sex, age group or citizenship is
+    either left out or a split of the total. The exploitation breakdown is a
+    split of the total with some forms raised, since one victim may suffer
+    several forms, but never above the total.
+
+    Args:
+        min_total: The smallest total.
+        max_total: The largest total.
+
+    Returns:
+        A strategy of `VictimStatistics`.
+
+    Example:
+        >>> from hypothesis import find
+        >>> statistics = find(victim_statistics(), lambda s: len(s.by_sex) > 1)
+        >>> sum(statistics.by_sex.values()) == statistics.total
+        True
+    """
+    _check_size("total", min_total, max_total)
+
+    @st.composite
+    def build(draw: st.DrawFn) -> VictimStatistics:
+        total = draw(st.integers(min_value=min_total, max_value=max_total))
+        exploitation = _breakdown(draw, total, ExploitationForm)
+        # one victim may suffer several forms: raise some counts, never past total
+        for form in list(exploitation):
+            if draw(st.booleans()):
+                exploitation[form] = draw(
+                    st.integers(min_value=exploitation[form], max_value=total)
+                )
+        return VictimStatistics(
+            total=total,
+            by_sex=_breakdown(draw, total, Sex),
+            by_age_group=_breakdown(draw, total, AgeGroup),
+            by_citizenship=_breakdown(draw, total, CitizenshipCategory),
+            by_exploitation=exploitation,
+        )
+
+    return build()
+
+
+_LABOUR = ("investigations", "prosecutions", "convictions", "victims_identified")
+
+
+def law_enforcement_figures(
+    *, year: int | None = None, max_count: int = _COUNT_LIMIT
+) -> st.SearchStrategy[LawEnforcementFigures]:
+    """Draw one year's law-enforcement figures.
+
+    Each labour figure is left out or drawn as a part of its total.
+
+    Args:
+        year: The year; any year from 1900 to 2100 when left out.
+        max_count: The largest count.
+
+    Returns:
+        A strategy of `LawEnforcementFigures`.
+
+    Example:
+        >>> from hypothesis import find
+        >>> figures = find(
+        ...     law_enforcement_figures(year=2021),
+        ...     lambda f: f.labour_convictions is not None,
+        ... )
+        >>> figures.year, figures.labour_convictions <= figures.convictions
+        (2021, True)
+    """
+    _check_size("count", 0, max_count)
+    years = (
+        st.integers(min_value=FIRST_YEAR, max_value=LAST_YEAR)
+        if year is None
+        else st.just(year)
+    )
+
+    @st.composite
+    def build(draw: st.DrawFn) -> LawEnforcementFigures:
+        counts: dict[str, int | None] = {}
+        for name in _LABOUR:
+            total = draw(st.integers(min_value=0, max_value=max_count))
+            counts[name] = total
+            counts[f"labour_{name}"] = draw(
+                st.none() | st.integers(min_value=0, max_value=total)
+            )
+        return LawEnforcementFigures(year=draw(years), **counts)  # type: ignore[arg-type]
+
+    return build()
+
+
+def country_reports(
+    *,
+    country: str | None = None,
+    period: Period | None = None,
+    min_law_enforcement: int = 0,
+    max_law_enforcement: int = 3,
+) -> st.SearchStrategy[CountryReport]:
+    """Draw country reports.
+
+    Yearly law-enforcement figures are drawn for distinct years within the
+    report's period (and within 1900 to 2100).
+
+    Args:
+        country: The reporting country; any country when left out.
+        period: The period covered; drawn within 1900 to 2100 when left out.
+        min_law_enforcement: The fewest yearly figures; fewer are drawn when
+            the period has fewer years.
+        max_law_enforcement: The most yearly figures.
+
+    Returns:
+        A strategy of `CountryReport`.
+
+    Example:
+        >>> from hypothesis import find
+        >>> report = find(
+        ...     country_reports(country="AZE", period=Period.from_years(2020, 2021)),
+        ...     lambda r: len(r.law_enforcement) == 2,
+        ... )
+        >>> sorted(figures.year for figures in report.law_enforcement)
+        [2020, 2021]
+    """
+    _check_size("law_enforcement", min_law_enforcement, max_law_enforcement)
+
+    @st.composite
+    def build(draw: st.DrawFn) -> CountryReport:
+        report_period = draw(periods()) if period is None else period
+        years = [
+            year for year in report_period.years if FIRST_YEAR <= year <= LAST_YEAR
+        ]
+        chosen: list[int] = (
+            draw(
+                st.lists(
+                    st.sampled_from(years),
+                    min_size=min(min_law_enforcement, len(years)),
+                    max_size=max_law_enforcement,
+                    unique=True,
+                )
+            )
+            if years
+            else []
+        )
+        return CountryReport(
+            country=draw(country_codes()) if country is None else country,
+            period=report_period,
+            source=draw(texts()),
+            cases=draw(case_statistics()),
+            prosecution=draw(prosecution_outcomes()),
+            victims=draw(victim_statistics()),
+            tip_tier=draw(st.none() | st.sampled_from(TipTier)),
+            law_enforcement=tuple(
+                draw(law_enforcement_figures(year=year)) for year in chosen
+            ),
+        )
+
+    return build()
+
+
+# ---------------------------------------------------------------------------
+# Violations: data in the JSON form that breaks exactly one named rule
+
+JSON = dict[str, Any]
+Mutator = Callable[[st.DrawFn, JSON], str]
+"""Breaks one rule of an object in its JSON form, in place; returns the path."""
+
+
+def _to_dict(value: object) -> JSON:
+    """The JSON form of `value`, as the package's `to_dict` writes it."""
+    import trafficking_model
+
+    dump: Callable[[object], JSON] = getattr(trafficking_model, "to_dict")  # noqa: B009
+    return dump(value)
+
+
+@attrs.frozen
+class _Broken:
+    data: JSON
+    rule: str
+    path: str
+
+
+_WHITESPACE = st.sampled_from([" ", "\t", "\n", "\u00a0", "\u3000"])
+_BLANKS = st.sampled_from(["", " ", "\t", " \n ", "\u00a0", "\u2003"])
+_EXCESS = st.integers(min_value=1, max_value=1000)
+_MONTHS = st.integers(min_value=1, max_value=1200)
+
+
+def _padded(draw: st.DrawFn, text: str) -> str:
+    space = draw(_WHITESPACE)
+    return draw(st.sampled_from([space + text, text + space]))
+
+
+def _pad_field(*names: str) -> Mutator:
+    """Add whitespace around an identifier field (or one item of an id list)."""
+
+    def mutate(draw: st.DrawFn, data: JSON) -> str:
+        name = draw(st.sampled_from(names))
+        value = data[name]
+        if isinstance(value, list):
+            index = draw(st.integers(min_value=0, max_value=len(value)))
+            if index == len(value):
+                value.append(draw(identifiers()))
+            value[index] = _padded(draw, value[index])
+        else:
+            data[name] = _padded(draw, value or draw(identifiers()))
+        return f"$.{name}"
+
+    return mutate
+
+
+def _blank_field(*names: str) -> Mutator:
+    """Make a text field (or one item of an id list) empty or blank."""
+
+    def mutate(draw: st.DrawFn, data: JSON) -> str:
+        name = draw(st.sampled_from(names))
+        if isinstance(data[name], list):
+            data[name].append(draw(_BLANKS))
+        else:
+            data[name] = draw(_BLANKS)
+        return f"$.{name}"
+
+    return mutate
+
+
+def _bad_codes(codes: frozenset[str]) -> st.SearchStrategy[str]:
+    known = sorted(codes)
+    return st.one_of(
+        st.sampled_from(known).map(str.lower),
+        st.sampled_from(known).map(lambda code: code[:2]),
+        st.sampled_from(known).map(lambda code: f" {code}"),
+        st.from_regex(r"[A-Z]{3}", fullmatch=True).filter(lambda c: c not in codes),
+        st.sampled_from(["", "ZZZ", "AZE1", "\u0410ZE"]),
+    )
+
+
+def _bad_code(name: str, codes: frozenset[str]) -> Mutator:
+    def mutate(draw: st.DrawFn, data: JSON) -> str:
+        data[name] = draw(_bad_codes(codes))
+        return f"$.{name}"
+
+    return mutate
+
+
+def _period_of(data: JSON) -> Period:
+    return Period(
+        start=dt.date.fromisoformat(data["start"]),
+        end=dt.date.fromisoformat(data["end"]),
+    )
+
+
+def _day_outside(draw: st.DrawFn, period: Period) -> dt.date:
+    gap = dt.timedelta(days=draw(st.integers(min_value=1, max_value=800)))
+    return draw(st.sampled_from([period.start - gap, period.end + gap]))
+
+
+def _swap_period(draw: st.DrawFn, data: JSON) -> str:
+    start = dt.date.fromisoformat(data["start"])
+    end = dt.date.fromisoformat(data["end"])
+    if start < end:
+        data["start"], data["end"] = data["end"], data["start"]
+    else:
+        data["end"] = (start - dt.timedelta(days=draw(_EXCESS))).isoformat()
+    return "$.end"
+
+
+def _negative_amount(draw: st.DrawFn, data: JSON) -> str:
+    amount = draw(st.decimals(min_value=Decimal("0.01"), max_value=10**9, places=2))
+    data["amount"] = f"-{amount}"
+    return "$.amount"
+
+
+def _infinite_amount(draw: st.DrawFn, data: JSON) -> str:
+    data["amount"] = draw(st.sampled_from(["NaN", "Infinity", "-Infinity", "sNaN"]))
+    return "$.amount"
+
+
+def _infinite_number(draw: st.DrawFn, data: JSON) -> str:
+    name = draw(st.sampled_from(["baseline", "target"]))
+    data[name] = draw(st.sampled_from([float("nan"), float("inf"), float("-inf")]))
+    return f"$.{name}"
+
+
+def _no_responsible(draw: st.DrawFn, data: JSON) -> str:
+    data["responsible"] = []
+    return "$.responsible"
+
+
+def _duplicate(
+    name: str, make: Callable[[st.DrawFn, JSON], JSON], key: str = "id"
+) -> Mutator:
+    """Append a second item with the `key` of an item of list `name`."""
+
+    def mutate(draw: st.DrawFn, data: JSON) -> str:
+        items: list[JSON] = data[name]
+        if not items:
+            items.append(make(draw, data))
+        twin = make(draw, data)
+        twin[key] = draw(st.sampled_from(items))[key]
+        items.append(twin)
+        return f"$.{name}[{len(items) - 1}].{key}"
+
+    return mutate
+
+
+def _drawn(
+    strategy: Callable[[], st.SearchStrategy[Any]],
+) -> Callable[[st.DrawFn, JSON], JSON]:
+    return lambda draw, _data: _to_dict(draw(strategy()))
+
+
+def _plan_stakeholder_ids(data: JSON) -> list[str]:
+    return [stakeholder["id"] for stakeholder in data["stakeholders"]]
+
+
+def _plan_review(draw: st.DrawFn, data: JSON) -> JSON:
+    return _to_dict(
+        draw(
+            plan_reviews(
+                stakeholder_ids=_plan_stakeholder_ids(data),
+                period=_period_of(data["period"]),
+            )
+        )
+    )
+
+
+def _plan_measure(draw: st.DrawFn, data: JSON) -> JSON:
+    known = _plan_stakeholder_ids(data)
+    if not known:
+        data["stakeholders"].append(_to_dict(draw(stakeholders())))
+        known = _plan_stakeholder_ids(data)
+    return _to_dict(
+        draw(measures(stakeholder_ids=known, period=_period_of(data["period"])))
+    )
+
+
+def _duplicate_plan_part(draw: st.DrawFn, data: JSON) -> str:
+    if data["measures"] and draw(st.booleans()):
+        return _duplicate("measures", _plan_measure)(draw, data)
+    return _duplicate("stakeholders", _drawn(stakeholders))(draw, data)
+
+
+def _unknown_stakeholder(draw: st.DrawFn, data: JSON) -> str:
+    known = set(_plan_stakeholder_ids(data))
+    unknown = draw(identifiers())
+    while unknown in known:
+        unknown += "?"
+    if not data["measures"] and not data["reviews"]:
+        data["reviews"].append(_plan_review(draw, data))
+    targets = [
+        (f"measures[{index}]", role)
+        for index in range(len(data["measures"]))
+        for role in ("responsible", "partners")
+    ] + [
+        (f"reviews[{index}]", role)
+        for index in range(len(data["reviews"]))
+        for role in ("participants", "organizer", "funder")
+    ]
+    where, role = draw(st.sampled_from(targets))
+    name, index = where.rstrip("]").split("[")
+    part = data[name][int(index)]
+    if isinstance(part[role], list):
+        part[role] = [*part[role], unknown]
+    else:
+        part[role] = unknown
+    return f"$.{where}.{role}"
+
+
+def _outside_plan_period(draw: st.DrawFn, data: JSON) -> str:
+    period = _period_of(data["period"])
+    if not data["measures"] and not data["reviews"]:
+        data["reviews"].append(_plan_review(draw, data))
+    targets = [f"measures[{i}]" for i in range(len(data["measures"]))] + [
+        f"reviews[{i}]" for i in range(len(data["reviews"]))
+    ]
+    where = draw(st.sampled_from(targets))
+    name, index = where.rstrip("]").split("[")
+    part = data[name][int(index)]
+    day = _day_outside(draw, period)
+    if name == "reviews":
+        part["date"] = day.isoformat()
+        return f"$.{where}.date"
+    own = _period_of(part["period"])
+    if day < period.start:
+        part["period"]["start"] = day.isoformat()
+    else:
+        part["period"]["end"] = max(day, own.start).isoformat()
+    return f"$.{where}.period"
+
+
+def _age_out_of_range(draw: st.DrawFn, data: JSON) -> str:
+    data["age"] = draw(
+        st.integers(min_value=MAX_AGE + 1, max_value=10**4)
+        | st.integers(min_value=-(10**4), max_value=-1)
+    )
+    return "$.age"
+
+
+def _age_against_group(draw: st.DrawFn, data: JSON) -> str:
+    age = draw(st.integers(min_value=0, max_value=MAX_AGE))
+    right = AgeGroup.CHILD if age < ADULT_AGE else AgeGroup.ADULT
+    data["age"] = age
+    data["age_group"] = draw(
+        st.sampled_from([group.value for group in AgeGroup if group is not right])
+    )
+    return "$.age_group"
+
+
+def _no_exploitation(draw: st.DrawFn, data: JSON) -> str:
+    data["exploitation"] = []
+    return "$.exploitation"
+
+
+def _unindicted(draw: st.DrawFn, data: JSON) -> str:
+    disposition = draw(
+        st.sampled_from([d for d in Disposition if d.requires_indictment])
+    )
+    data["indicted"] = False
+    data["disposition"] = disposition.value
+    imprisoned = disposition is Disposition.IMPRISONMENT
+    data["sentence_months"] = draw(_MONTHS) if imprisoned else None
+    return "$.indicted"
+
+
+def _months_without_prison(draw: st.DrawFn, data: JSON) -> str:
+    data["indicted"] = True
+    if draw(st.booleans()):
+        data["disposition"] = Disposition.IMPRISONMENT.value
+        data["sentence_months"] = None
+    else:
+        data["disposition"] = draw(
+            st.sampled_from(
+                [d.value for d in Disposition if d is not Disposition.IMPRISONMENT]
+            )
+        )
+        data["sentence_months"] = draw(_MONTHS)
+    return "$.sentence_months"
+
+
+def _months_not_positive(draw: st.DrawFn, data: JSON) -> str:
+    data["indicted"] = True
+    data["disposition"] = Disposition.IMPRISONMENT.value
+    data["sentence_months"] = draw(st.integers(min_value=-1200, max_value=0))
+    return "$.sentence_months"
+
+
+def _negative(
+    *names: str, breakdowns: Mapping[str, type[Enum]] | None = None
+) -> Mutator:
+    """Make one count negative: a plain count, or one entry of a breakdown."""
+    breakdowns = breakdowns or {}
+
+    def mutate(draw: st.DrawFn, data: JSON) -> str:
+        name = draw(st.sampled_from([*names, *breakdowns]))
+        value = -draw(_EXCESS)
+        if name in breakdowns:
+            key = draw(st.sampled_from(breakdowns[name])).value
+            data[name][key] = value
+            return f"$.{name}.{key}"
+        data[name] = value
+        return f"$.{name}"
+
+    return mutate
+
+
+def _off_total(draw: st.DrawFn, counts: JSON) -> None:
+    """Change one count of a breakdown that sums to its total, so that it does not."""
+    delta = draw(_EXCESS)
+    key = draw(st.sampled_from(sorted(counts)))
+    if counts[key] >= delta and draw(st.booleans()):
+        counts[key] -= delta
+    else:
+        counts[key] += delta
+
+
+def _breakdown_off(vocabularies: Mapping[str, type[Enum]]) -> Mutator:
+    def mutate(draw: st.DrawFn, data: JSON) -> str:
+        name = draw(st.sampled_from(sorted(vocabularies)))
+        counts = data[name]
+        if not counts:
+            key = draw(st.sampled_from(vocabularies[name])).value
+            counts[key] = data["total"] + draw(_EXCESS)
+        else:
+            _off_total(draw, counts)
+        return f"$.{name}"
+
+    return mutate
+
+
+def _exploitation_above_total(draw: st.DrawFn, data: JSON) -> str:
+    form = draw(st.sampled_from(ExploitationForm)).value
+    data["by_exploitation"][form] = data["total"] + draw(_EXCESS)
+    return f"$.by_exploitation.{form}"
+
+
+def _exploitation_below_total(draw: st.DrawFn, data: JSON) -> str:
+    if data["total"] == 0:
+        data["total"] = 1
+        for name in ("by_sex", "by_age_group", "by_citizenship"):
+            if data[name]:
+                key = draw(st.sampled_from(sorted(data[name])))
+                data[name][key] += 1
+    total = data["total"]
+    given = draw(st.integers(min_value=0, max_value=total - 1))
+    forms = draw(st.lists(st.sampled_from(ExploitationForm), min_size=1, unique=True))
+    data["by_exploitation"] = {
+        form.value: count for form, count in _split(draw, given, forms).items()
+    }
+    return "$.by_exploitation"
+
+
+def _wider_funnel(draw: st.DrawFn, data: JSON) -> str:
+    data["indicted"] = data["defendants"] + draw(_EXCESS)
+    return "$.indicted"
+
+
+def _overdecided(draw: st.DrawFn, data: JSON) -> str:
+    gap = data["indicted"] - data["sentenced"] - data["acquitted"]
+    data[draw(st.sampled_from(["sentenced", "acquitted"]))] += gap + draw(_EXCESS)
+    return "$.sentenced"
+
+
+_SENTENCE_SPLIT = ("imprisonment", "conditional", "postponed", "fined")
+
+
+def _oversplit(draw: st.DrawFn, data: JSON) -> str:
+    split = sum(data[name] for name in _SENTENCE_SPLIT)
+    data[draw(st.sampled_from(_SENTENCE_SPLIT))] += (
+        data["sentenced"] - split + draw(_EXCESS)
+    )
+    return "$.imprisonment"
+
+
+def _year_out_of_range(draw: st.DrawFn, data: JSON) -> str:
+    data["year"] = draw(
+        st.integers(min_value=FIRST_YEAR - 1000, max_value=FIRST_YEAR - 1)
+        | st.integers(min_value=LAST_YEAR + 1, max_value=LAST_YEAR + 1000)
+    )
+    return "$.year"
+
+
+def _labour_above_total(draw: st.DrawFn, data: JSON) -> str:
+    name = draw(st.sampled_from(_LABOUR))
+    data[f"labour_{name}"] = data[name] + draw(_EXCESS)
+    return f"$.labour_{name}"
+
+
+def _report_years(data: JSON) -> list[int]:
+    return [
+        year
+        for year in _period_of(data["period"]).years
+        if FIRST_YEAR <= year <= LAST_YEAR
+    ]
+
+
+def _figures_in_period(draw: st.DrawFn, data: JSON) -> JSON:
+    years = _report_years(data) or [FIRST_YEAR]
+    return _to_dict(draw(law_enforcement_figures(year=draw(st.sampled_from(years)))))
+
+
+def _year_outside_report(draw: st.DrawFn, data: JSON) -> str:
+    figures: list[JSON] = data["law_enforcement"]
+    index = draw(st.integers(min_value=0, max_value=len(figures)))
+    if index == len(figures):
+        figures.append(_figures_in_period(draw, data))
+    used = {item["year"] for i, item in enumerate(figures) if i != index}
+    inside = set(_period_of(data["period"]).years)
+    outside = [
+        year
+        for year in range(FIRST_YEAR, LAST_YEAR + 1)
+        if year not in inside and year not in used
+    ]
+    if not outside:  # the period covers every year: narrow it to the years used
+        low, high = min(used, default=2000), max(used, default=2000)
+        data["period"] = {"start": f"{low:04}-01-01", "end": f"{high:04}-12-31"}
+        outside = [y for y in range(FIRST_YEAR, LAST_YEAR + 1) if not low <= y <= high]
+    figures[index]["year"] = draw(st.sampled_from(outside))
+    return f"$.law_enforcement[{index}].year"
+
+
+# The JSON type of each field, and values of the wrong type for it.
+_WRONG: dict[str, tuple[Any, ...]] = {
+    "str": (7, True, 1.5, [], {}),
+    "int": ("7", True, False, 7.0, 1.5, [], {}),
+    "bool": (1, 0, "true", [], {}),
+    "number": ("1", True, False, [], {}),
+    "decimal": (150000, 1.5, True, [], {}),
+    "date": (20200101, True, [], {}),
+    "enum": (7, True, [], {}),
+    "object": ("x", 7, [], True),
+    "array": ("x", 7, {}, True),
+    "mapping": ("x", 7, [], True),
+}
+_WRONG_ITEMS: dict[str, tuple[Any, ...]] = {
+    "array": (7, True, None, [], {}),
+    "mapping": ("7", True, 1.5, None, []),
+}
+
+
+def _kind(annotation: object) -> str:
+    """The JSON kind of a field's type, looking through `X | None`."""
+    arguments = [a for a in typing.get_args(annotation) if a is not type(None)]
+    origin = typing.get_origin(annotation)
+    if origin in (tuple, frozenset):
+        return "array"
+    if origin is Mapping:
+        return "mapping"
+    if origin is not None and len(arguments) == 1:  # X | None
+        return _kind(arguments[0])
+    cls = typing.cast("type", annotation)
+    if attrs.has(cls):
+        return "object"
+    if issubclass(cls, Enum):
+        return "enum"
+    kinds: dict[type, str] = {
+        str: "str",
+        int: "int",
+        bool: "bool",
+        float: "number",
+        Decimal: "decimal",
+        dt.date: "date",
+    }
+    return kinds[cls]
+
+
+def _wrong_type(cls: type) -> Mutator:
+    hints = typing.get_type_hints(cls)
+    kinds = {field.name: _kind(hints[field.name]) for field in attrs.fields(cls)}
+
+    def mutate(draw: st.DrawFn, data: JSON) -> str:
+        name = draw(st.sampled_from(sorted(kinds)))
+        kind = kinds[name]
+        value = data[name]
+        if kind in _WRONG_ITEMS and value and draw(st.booleans()):
+            wrong = draw(st.sampled_from(_WRONG_ITEMS[kind]))
+            if kind == "array":
+                value[draw(st.integers(min_value=0, max_value=len(value) - 1))] = wrong
+            else:
+                value[draw(st.sampled_from(sorted(value)))] = wrong
+        else:
+            data[name] = draw(st.sampled_from(_WRONG[kind]))
+        return f"$.{name}"
+
+    return mutate
+
+
+_BASES: dict[type, Callable[[], st.SearchStrategy[Any]]] = {
+    Period: periods,
+    Money: money,
+    Stakeholder: stakeholders,
+    Indicator: indicators,
+    Measure: measures,
+    PlanReview: plan_reviews,
+    NationalActionPlan: national_action_plans,
+    Victim: victims,
+    Defendant: defendants,
+    Case: cases,
+    CaseStatistics: case_statistics,
+    ProsecutionOutcome: prosecution_outcomes,
+    VictimStatistics: victim_statistics,
+    LawEnforcementFigures: law_enforcement_figures,
+    CountryReport: country_reports,
+}
+
+_SINGLE_BREAKDOWNS: dict[str, type[Enum]] = {
+    "by_sex": Sex,
+    "by_age_group": AgeGroup,
+    "by_citizenship": CitizenshipCategory,
+}
+_OWN: dict[type, dict[str, tuple[Mutator, ...]]] = {
+    Period: {"period_order": (_swap_period,)},
+    Money: {
+        "non_negative": (_negative_amount,),
+        "finite": (_infinite_amount,),
+        "currency_code": (_bad_code("currency", CURRENCY_CODES),),
+    },
+    Stakeholder: {
+        "identifier": (_pad_field("id"),),
+        "not_blank": (_blank_field("id", "name", "acronym"),),
+        "country_code": (_bad_code("country", COUNTRY_CODES),),
+    },
+    Indicator: {
+        "identifier": (_pad_field("id"),),
+        "not_blank": (_blank_field("id", "description", "unit"),),
+        "finite": (_infinite_number,),
+    },
+    Measure: {
+        "identifier": (_pad_field("id", "responsible", "partners"),),
+        "not_blank": (_blank_field("id", "title", "responsible", "partners"),),
+        "responsible_required": (_no_responsible,),
+        "unique_ids": (_duplicate("indicators", _drawn(indicators)),),
+    },
+    PlanReview: {
+        "identifier": (_pad_field("participants", "organizer", "funder"),),
+        "not_blank": (_blank_field("participants", "organizer", "summary"),),
+    },
+    NationalActionPlan: {
+        "identifier": (_pad_field("id"),),
+        "not_blank": (_blank_field("id", "title"),),
+        "country_code": (_bad_code("country", COUNTRY_CODES),),
+        "unique_ids": (_duplicate_plan_part,),
+        "known_stakeholder": (_unknown_stakeholder,),
+        "within_plan_period": (_outside_plan_period,),
+    },
+    Victim: {
+        "identifier": (_pad_field("id", "identified_by"),),
+        "not_blank": (_blank_field("id", "identified_by"),),
+        "range": (_age_out_of_range,),
+        "age_matches_group": (_age_against_group,),
+        "country_code": (_bad_code("citizenship", COUNTRY_CODES),),
+        "exploitation_required": (_no_exploitation,),
+    },
+    Defendant: {
+        "identifier": (_pad_field("id"),),
+        "not_blank": (_blank_field("id"),),
+        "disposition_requires_indictment": (_unindicted,),
+        "sentence_months_with_imprisonment": (_months_without_prison,),
+        "positive": (_months_not_positive,),
+    },
+    Case: {
+        "identifier": (_pad_field("id", "victim_ids"),),
+        "not_blank": (_blank_field("id", "legal_reference", "victim_ids"),),
+        "unique_ids": (_duplicate("defendants", _drawn(defendants)),),
+    },
+    CaseStatistics: {
+        "non_negative": (_negative("total", breakdowns={"by_offence": OffenceType}),),
+        "breakdown_sum": (_breakdown_off({"by_offence": OffenceType}),),
+    },
+    ProsecutionOutcome: {
+        "non_negative": (
+            _negative(
+                "defendants", "indicted", "sentenced", "acquitted", *_SENTENCE_SPLIT
+            ),
+        ),
+        "indicted_within_defendants": (_wider_funnel,),
+        "sentenced_within_indicted": (_overdecided,),
+        "sentence_split_within_sentenced": (_oversplit,),
+    },
+    VictimStatistics: {
+        "non_negative": (
+            _negative(
+                "total",
+                breakdowns={**_SINGLE_BREAKDOWNS, "by_exploitation": ExploitationForm},
+            ),
+        ),
+        "breakdown_sum": (_breakdown_off(_SINGLE_BREAKDOWNS),),
+        "exploitation_within_total": (_exploitation_above_total,),
+        "exploitation_covers_total": (_exploitation_below_total,),
+    },
+    LawEnforcementFigures: {
+        "range": (_year_out_of_range,),
+        "non_negative": (_negative(*_LABOUR, *(f"labour_{name}" for name in _LABOUR)),),
+        "labour_within_total": (_labour_above_total,),
+    },
+    CountryReport: {
+        "country_code": (_bad_code("country", COUNTRY_CODES),),
+        "not_blank": (_blank_field("source"),),
+        "unique_years": (
+            _duplicate("law_enforcement", _figures_in_period, key="year"),
+        ),
+        "within_report_period": (_year_outside_report,),
+    },
+}
+
+# The model-typed fields of each class: (field, class, whether it is a tuple).
+_PARTS: dict[type, tuple[tuple[str, type, bool], ...]] = {
+    Measure: (
+        ("period", Period, False),
+        ("indicators", Indicator, True),
+        ("budget", Money, False),
+    ),
+    NationalActionPlan: (
+        ("period", Period, False),
+        ("stakeholders", Stakeholder, True),
+        ("measures", Measure, True),
+        ("reviews", PlanReview, True),
+    ),
+    Case: (("defendants", Defendant, True),),
+    CountryReport: (
+        ("period", Period, False),
+        ("cases", CaseStatistics, False),
+        ("prosecution", ProsecutionOutcome, False),
+        ("victims", VictimStatistics, False),
+        ("law_enforcement", LawEnforcementFigures, True),
+    ),
+}
+
+
+def violation_rules(cls: type) -> frozenset[str]:
+    """The rule ids that [`violations`][trafficking_model.strategies.violations] can break for `cls`.
+
+    These are the class's own rules, `type` (a value of the wrong JSON type),
+    and the rules of every model type it holds.
+
+    Args:
+        cls: A model class, such as `Victim`.
+
+    Returns:
+        The rule ids, as `Problem.rule` carries them.
+
+    Raises:
+        InvalidArgument: If `cls` is not a model class.
+
+    Example:
+        >>> sorted(violation_rules(Period))
+        ['period_order', 'type']
+        >>> "sentenced_within_indicted" in violation_rules(CountryReport)
+        True
+    """
+    if cls not in _BASES:
+        msg = f"{cls!r} is not a class of trafficking_model"
+        raise InvalidArgument(msg)
+    rules = {"type", *_OWN.get(cls, {})}
+    for _name, part, _many in _PARTS.get(cls, ()):
+        rules |= violation_rules(part)
+    return frozenset(rules)
+
+
+def _mutate(draw: st.DrawFn, cls: type, data: JSON, rule: str) -> str:
+    """Break `rule` in `data`, an object of `cls`, in place; return the path."""
+    own = [*_OWN.get(cls, {}).get(rule, ())]
+    if rule == "type":
+        own.append(_wrong_type(cls))
+    choices: list[Mutator | tuple[str, type, bool]] = [*own]
+    choices.extend(
+        part for part in _PARTS.get(cls, ()) if rule in violation_rules(part[1])
+    )
+    choice = draw(st.sampled_from(choices))
+    if not isinstance(choice, tuple):
+        return choice(draw, data)
+    name, part, many = choice
+    if many:
+        items: list[JSON] = data[name]
+        index = draw(st.integers(min_value=0, max_value=len(items)))
+        if index == len(items):
+            items.append(_to_dict(draw(_BASES[part]())))
+        where, inner = f"$.{name}[{index}]", items[index]
+    else:
+        if data[name] is None:
+            data[name] = _to_dict(draw(_BASES[part]()))
+        where, inner = f"$.{name}", data[name]
+    return where + _mutate(draw, part, inner, rule)[1:]
+
+
+def _violations(
+    cls: type, rules: Collection[str] | None = None
+) -> st.SearchStrategy[_Broken]:
+    available = violation_rules(cls)
+    chosen = available if rules is None else frozenset(rules)
+    if not chosen or not chosen <= available:
+        msg = (
+            f"rules {sorted(chosen - available)} are not rules of {cls.__name__}; "
+            f"it has {sorted(available)}"
+        )
+        raise InvalidArgument(msg)
+
+    @st.composite
+    def build(draw: st.DrawFn) -> _Broken:
+        rule = draw(st.sampled_from(sorted(chosen)))
+        data = copy.deepcopy(_to_dict(draw(_BASES[cls]())))
+        path = _mutate(draw, cls, data, rule)
+        return _Broken(data=data, rule=rule, path=path)
+
+    return build()
+
+
+def violations(
+    cls: type, *, rules: Collection[str] | None = None
+) -> st.SearchStrategy[tuple[JSON, str]]:
+    """Draw raw data for `cls` that breaks exactly one named rule.
+
+    Each example is a pair `(data, rule)`: `data` is a dict in the JSON form that
+    `to_dict` writes, made from a valid value and then changed to break one rule,
+    and `rule` is that rule's id, the one `Problem.rule` carries. Rules of the
+    parts are broken too: `violations(CountryReport)` may break
+    `sentenced_within_indicted` in its `prosecution`.
+
+    Use it to check that your own loaders reject bad data, and say why.
+
+    Args:
+        cls: The model class, such as `Victim` or `CountryReport`.
+        rules: Only break these rules; all of `violation_rules(cls)` by default.
+
+    Returns:
+        A strategy of `(data, rule)` pairs.
+
+    Raises:
+        InvalidArgument: If `cls` is not a model class, or a rule is not one of
+            its rules.
+
+    Example:
+        >>> from hypothesis import find
+        >>> from trafficking_model import ProsecutionOutcome, ValidationError, from_dict
+        >>> data, rule = find(
+        ...     violations(ProsecutionOutcome, rules={"sentenced_within_indicted"}),
+        ...     lambda pair: True,
+        ... )
+        >>> try:
+        ...     from_dict(data, ProsecutionOutcome)
+        ... except ValidationError as error:
+        ...     print(rule, [problem.rule for problem in error.problems])
+        sentenced_within_indicted ['sentenced_within_indicted']
+    """
+    return _violations(cls, rules).map(lambda broken: (broken.data, broken.rule))
+
+
+# ---------------------------------------------------------------------------
+# Registration with Hypothesis
+
+_VOCABULARIES: tuple[type[Enum], ...] = (
+    AgeGroup,
+    CitizenshipCategory,
+    Disposition,
+    ExploitationForm,
+    IdentificationStatus,
+    MeasureStatus,
+    OffenceType,
+    Pillar,
+    ReviewKind,
+    Sex,
+    StakeholderKind,
+    TipTier,
+)
+
+
+def _hypothesis_setup_hook() -> None:
+    """Register a strategy for every model type; Hypothesis calls this on import.
+
+    The package declares it under the `hypothesis` entry point, so that
+    `st.from_type(Victim)` works wherever the package is installed.
+    """
+    for cls, strategy in _BASES.items():
+        st.register_type_strategy(cls, strategy())
+    for vocabulary in _VOCABULARIES:
+        st.register_type_strategy(vocabulary, st.sampled_from(vocabulary))
