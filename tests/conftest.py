@@ -2,14 +2,33 @@
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING, Protocol
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from trafficking_model import ValidationError
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+
+# Hypothesis settings profiles, chosen by TRAFFICKING_MODEL_HYPOTHESIS_PROFILE:
+# `dev` (fast, the default), `ci` (the default when CI is set, as in .ci/run) and
+# `deep` (for fuzzing and release checks). See tests/README.md.
+PROFILE_VARIABLE = "TRAFFICKING_MODEL_HYPOTHESIS_PROFILE"
+settings.register_profile("dev", max_examples=25, deadline=None)
+settings.register_profile("ci", max_examples=200, deadline=None, print_blob=True)
+settings.register_profile(
+    "deep",
+    max_examples=10_000,
+    deadline=None,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.load_profile(
+    os.environ.get(PROFILE_VARIABLE) or ("ci" if os.environ.get("CI") else "dev")
+)
 
 
 class Rejects(Protocol):

@@ -28,8 +28,9 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import functools
 import typing
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Mapping, Sequence
 from decimal import Decimal
 from enum import Enum
 from typing import Any, TypeVar
@@ -95,6 +96,7 @@ __all__ = [
 ]
 
 K = TypeVar("K")
+T = TypeVar("T")
 E = TypeVar("E", bound=Enum)
 
 DEFAULT_PERIOD = Period(start=dt.date(FIRST_YEAR, 1, 1), end=dt.date(LAST_YEAR, 12, 31))
@@ -103,11 +105,40 @@ DEFAULT_PERIOD = Period(start=dt.date(FIRST_YEAR, 1, 1), end=dt.date(LAST_YEAR, 
 _CHARACTERS = st.characters(codec="utf-8")
 _COUNT_LIMIT = 10_000
 
+# Strategies are built once, here or in each public function, and never inside a
+# draw: building one costs far more than drawing from it.
+_IDENTIFIERS = st.builds(
+    "{}-{:04}".format,
+    st.text("ABCDEFGHIJKLMNOPQRSTUVWXYZ", min_size=1, max_size=3),
+    st.integers(min_value=0, max_value=999_999),
+) | st.text(_CHARACTERS, min_size=1, max_size=24).map(str.strip).filter(bool)
+_BOOLEANS = st.booleans()
+_MONTHS = st.integers(min_value=1, max_value=1200)
+_NUMBERS = st.integers(min_value=-(10**9), max_value=10**9) | st.floats(
+    allow_nan=False, allow_infinity=False
+)
+
 
 def _check_size(name: str, low: int, high: int | None) -> None:
     if low < 0 or (high is not None and high < low):
         msg = f"{name}: need 0 <= min ({low}) <= max ({high})"
         raise InvalidArgument(msg)
+
+
+def _below(draw: st.DrawFn, high: int, low: int = 0) -> int:
+    """Draw an int in `low..high`."""
+    result: int = draw(st.integers(min_value=low, max_value=high))
+    return result
+
+
+def _pick(draw: st.DrawFn, items: Sequence[T]) -> T:
+    """Draw one of `items`, which must not be empty."""
+    return items[_below(draw, len(items) - 1)]
+
+
+def _maybe(draw: st.DrawFn, make: Callable[[], T]) -> T | None:
+    """Draw `None`, or whatever `make` draws."""
+    return make() if draw(_BOOLEANS) else None
 
 
 # ---------------------------------------------------------------------------
@@ -129,9 +160,7 @@ def identifiers() -> st.SearchStrategy[str]:
         >>> identifier == identifier.strip() and len(identifier) > 3
         True
     """
-    readable = st.from_regex(r"[A-Z]{1,3}-[0-9]{1,6}", fullmatch=True)
-    anything = st.text(_CHARACTERS, min_size=1, max_size=24).map(str.strip).filter(bool)
-    return readable | anything
+    return _IDENTIFIERS
 
 
 def texts(*, max_size: int = 80) -> st.SearchStrategy[str]:
@@ -152,6 +181,10 @@ def texts(*, max_size: int = 80) -> st.SearchStrategy[str]:
     return st.text(_CHARACTERS, min_size=1, max_size=max_size).filter(str.strip)
 
 
+_TEXTS = texts()
+_SHORT_TEXTS = texts(max_size=24)
+
+
 def country_codes() -> st.SearchStrategy[str]:
     """Draw ISO 3166-1 alpha-3 country codes, such as `"AZE"`.
 
@@ -163,7 +196,7 @@ def country_codes() -> st.SearchStrategy[str]:
         >>> find(country_codes(), lambda code: code.startswith("AZ"))
         'AZE'
     """
-    return st.sampled_from(sorted(COUNTRY_CODES))
+    return _COUNTRIES
 
 
 def currency_codes() -> st.SearchStrategy[str]:
@@ -177,11 +210,21 @@ def currency_codes() -> st.SearchStrategy[str]:
         >>> find(currency_codes(), lambda code: code.startswith("AZ"))
         'AZN'
     """
-    return st.sampled_from(sorted(CURRENCY_CODES))
+    return _CURRENCIES
 
 
-def _days(within: Period) -> st.SearchStrategy[dt.date]:
-    return st.dates(min_value=within.start, max_value=within.end)
+_COUNTRIES = st.sampled_from(sorted(COUNTRY_CODES))
+_CURRENCIES = st.sampled_from(sorted(CURRENCY_CODES))
+
+
+def _day(draw: st.DrawFn, within: Period) -> dt.date:
+    span = (within.end - within.start).days
+    return within.start + dt.timedelta(days=_below(draw, span))
+
+
+def _period(draw: st.DrawFn, within: Period) -> Period:
+    first, second = _day(draw, within), _day(draw, within)
+    return Period(start=min(first, second), end=max(first, second))
 
 
 def periods(*, within: Period = DEFAULT_PERIOD) -> st.SearchStrategy[Period]:
@@ -199,14 +242,7 @@ def periods(*, within: Period = DEFAULT_PERIOD) -> st.SearchStrategy[Period]:
         >>> plan_years.contains_period(find(periods(within=plan_years), bool))
         True
     """
-
-    @st.composite
-    def build(draw: st.DrawFn) -> Period:
-        first = draw(_days(within))
-        second = draw(_days(within))
-        return Period(start=min(first, second), end=max(first, second))
-
-    return build()
+    return st.composite(lambda draw: _period(draw, within))()
 
 
 def money(
@@ -238,8 +274,24 @@ def money(
         allow_infinity=False,
         places=places,
     )
-    currencies = currency_codes() if currency is None else st.just(currency)
+    currencies = _CURRENCIES if currency is None else st.just(currency)
     return st.builds(Money, amount=amounts, currency=currencies)
+
+
+_MONEY = money()
+
+
+def _stakeholder(draw: st.DrawFn, identifier: str, country: str | None) -> Stakeholder:
+    return Stakeholder(
+        id=identifier,
+        name=draw(_TEXTS),
+        kind=draw(_STAKEHOLDER_KINDS),
+        country=_maybe(draw, lambda: draw(_COUNTRIES) if country is None else country),
+        acronym=_maybe(draw, lambda: draw(_SHORT_TEXTS)),
+    )
+
+
+_STAKEHOLDER_KINDS = st.sampled_from(StakeholderKind)
 
 
 def stakeholders(
@@ -262,20 +314,18 @@ def stakeholders(
         >>> find(stakeholders(country="AZE"), lambda s: s.country is not None).country
         'AZE'
     """
-    countries = country_codes() if country is None else st.just(country)
-    return st.builds(
-        Stakeholder,
-        id=identifiers() if ids is None else ids,
-        name=texts(),
-        kind=st.sampled_from(StakeholderKind),
-        country=st.none() | countries,
-        acronym=st.none() | texts(max_size=12),
+    id_strategy = _IDENTIFIERS if ids is None else ids
+    return st.composite(lambda draw: _stakeholder(draw, draw(id_strategy), country))()
+
+
+def _indicator(draw: st.DrawFn, identifier: str) -> Indicator:
+    return Indicator(
+        id=identifier,
+        description=draw(_TEXTS),
+        unit=draw(_SHORT_TEXTS),
+        baseline=_maybe(draw, lambda: draw(_NUMBERS)),
+        target=_maybe(draw, lambda: draw(_NUMBERS)),
     )
-
-
-_NUMBERS = st.integers(min_value=-(10**9), max_value=10**9) | st.floats(
-    allow_nan=False, allow_infinity=False
-)
 
 
 def indicators(
@@ -294,29 +344,59 @@ def indicators(
         >>> find(indicators(), lambda i: i.target is not None).target
         0
     """
-    return st.builds(
-        Indicator,
-        id=identifiers() if ids is None else ids,
-        description=texts(),
-        unit=texts(max_size=20),
-        baseline=st.none() | _NUMBERS,
-        target=st.none() | _NUMBERS,
-    )
+    id_strategy = _IDENTIFIERS if ids is None else ids
+    return st.composite(lambda draw: _indicator(draw, draw(id_strategy)))()
 
 
-def _unique_ids(draw: st.DrawFn, min_size: int, max_size: int | None) -> list[str]:
+def _unique_ids(draw: st.DrawFn, min_size: int, max_size: int) -> list[str]:
+    size = _below(draw, max_size, min_size)
     result: list[str] = draw(
-        st.lists(identifiers(), min_size=min_size, max_size=max_size, unique=True)
+        st.lists(_IDENTIFIERS, min_size=size, max_size=size, unique=True)
     )
     return result
 
 
-def _subsets(
-    known: Collection[str], *, min_size: int = 0
-) -> st.SearchStrategy[frozenset[str]]:
-    if not known:
-        return st.just(frozenset())
-    return st.frozensets(st.sampled_from(sorted(known)), min_size=min_size)
+def _subset(
+    draw: st.DrawFn, known: Sequence[str], *, at_least_one: bool = False
+) -> frozenset[str]:
+    """Draw a subset of `known` (not empty, if asked and possible)."""
+    chosen = {name for name in known if draw(_BOOLEANS)}
+    if at_least_one and known and not chosen:
+        chosen.add(_pick(draw, known))
+    return frozenset(chosen)
+
+
+def _measure(
+    draw: st.DrawFn,
+    identifier: str,
+    stakeholder_ids: Sequence[str] | None,
+    period: Period,
+    max_indicators: int,
+) -> Measure:
+    if stakeholder_ids is None:
+        responsible = draw(st.frozensets(_IDENTIFIERS, min_size=1, max_size=3))
+        partners = draw(st.frozensets(_IDENTIFIERS, max_size=3))
+    else:
+        responsible = _subset(draw, stakeholder_ids, at_least_one=True)
+        partners = _subset(draw, stakeholder_ids)
+    return Measure(
+        id=identifier,
+        title=draw(_TEXTS),
+        pillar=draw(_PILLARS),
+        responsible=responsible,
+        partners=partners,
+        period=_period(draw, period),
+        indicators=tuple(
+            _indicator(draw, indicator_id)
+            for indicator_id in _unique_ids(draw, 0, max_indicators)
+        ),
+        status=draw(_MEASURE_STATUSES),
+        budget=_maybe(draw, lambda: draw(_MONEY)),
+    )
+
+
+_PILLARS = st.sampled_from(Pillar)
+_MEASURE_STATUSES = st.sampled_from(MeasureStatus)
 
 
 def measures(
@@ -354,32 +434,38 @@ def measures(
     if stakeholder_ids is not None and not stakeholder_ids:
         msg = "stakeholder_ids: a measure needs at least one stakeholder to name"
         raise InvalidArgument(msg)
+    known = None if stakeholder_ids is None else sorted(stakeholder_ids)
+    id_strategy = _IDENTIFIERS if ids is None else ids
+    return st.composite(
+        lambda draw: _measure(draw, draw(id_strategy), known, period, max_indicators)
+    )()
 
-    @st.composite
-    def build(draw: st.DrawFn) -> Measure:
+
+def _review(
+    draw: st.DrawFn, stakeholder_ids: Sequence[str] | None, period: Period
+) -> PlanReview:
+    def named() -> str:
         if stakeholder_ids is None:
-            responsible = draw(st.frozensets(identifiers(), min_size=1, max_size=3))
-            partners = draw(st.frozensets(identifiers(), max_size=3))
-        else:
-            responsible = draw(_subsets(stakeholder_ids, min_size=1))
-            partners = draw(_subsets(stakeholder_ids))
-        indicator_ids = _unique_ids(draw, 0, max_indicators)
-        return Measure(
-            id=draw(identifiers() if ids is None else ids),
-            title=draw(texts()),
-            pillar=draw(st.sampled_from(Pillar)),
-            responsible=responsible,
-            partners=partners,
-            period=draw(periods(within=period)),
-            indicators=tuple(
-                draw(indicators(ids=st.just(indicator_id)))
-                for indicator_id in indicator_ids
-            ),
-            status=draw(st.sampled_from(MeasureStatus)),
-            budget=draw(st.none() | money()),
-        )
+            result: str = draw(_IDENTIFIERS)
+            return result
+        return _pick(draw, stakeholder_ids)
 
-    return build()
+    if stakeholder_ids is None:
+        participants = draw(st.frozensets(_IDENTIFIERS, max_size=4))
+    else:
+        participants = _subset(draw, stakeholder_ids)
+    can_name = stakeholder_ids is None or bool(stakeholder_ids)
+    return PlanReview(
+        date=_day(draw, period),
+        kind=draw(_REVIEW_KINDS),
+        participants=participants,
+        organizer=_maybe(draw, named) if can_name else None,
+        funder=_maybe(draw, named) if can_name else None,
+        summary=_maybe(draw, lambda: draw(_TEXTS)),
+    )
+
+
+_REVIEW_KINDS = st.sampled_from(ReviewKind)
 
 
 def plan_reviews(
@@ -405,29 +491,8 @@ def plan_reviews(
         >>> review.funder
         'iom'
     """
-
-    @st.composite
-    def build(draw: st.DrawFn) -> PlanReview:
-        if stakeholder_ids is None:
-            participants = draw(st.frozensets(identifiers(), max_size=4))
-            named = identifiers()
-        else:
-            participants = draw(_subsets(stakeholder_ids))
-            named = (
-                st.sampled_from(sorted(stakeholder_ids))
-                if stakeholder_ids
-                else (st.nothing())
-            )
-        return PlanReview(
-            date=draw(_days(period)),
-            kind=draw(st.sampled_from(ReviewKind)),
-            participants=participants,
-            organizer=draw(st.none() | named),
-            funder=draw(st.none() | named),
-            summary=draw(st.none() | texts()),
-        )
-
-    return build()
+    known = None if stakeholder_ids is None else sorted(stakeholder_ids)
+    return st.composite(lambda draw: _review(draw, known, period))()
 
 
 def national_action_plans(
@@ -483,50 +548,40 @@ def national_action_plans(
         raise InvalidArgument(msg)
     least_stakeholders = max(min_stakeholders, 1 if min_measures else 0)
 
-    @st.composite
     def build(draw: st.DrawFn) -> NationalActionPlan:
-        plan_period = draw(periods()) if period is None else period
+        plan_period = _period(draw, DEFAULT_PERIOD) if period is None else period
         stakeholder_ids = _unique_ids(draw, least_stakeholders, max_stakeholders)
         measure_ids = (
             _unique_ids(draw, min_measures, max_measures) if stakeholder_ids else []
         )
         return NationalActionPlan(
-            id=draw(identifiers()),
-            country=draw(country_codes()) if country is None else country,
-            title=draw(texts()),
+            id=draw(_IDENTIFIERS),
+            country=draw(_COUNTRIES) if country is None else country,
+            title=draw(_TEXTS),
             period=plan_period,
             stakeholders=tuple(
-                draw(stakeholders(ids=st.just(stakeholder_id), country=country))
+                _stakeholder(draw, stakeholder_id, country)
                 for stakeholder_id in stakeholder_ids
             ),
             measures=tuple(
-                draw(
-                    measures(
-                        ids=st.just(measure_id),
-                        stakeholder_ids=stakeholder_ids,
-                        period=plan_period,
-                    )
-                )
+                _measure(draw, measure_id, stakeholder_ids, plan_period, 3)
                 for measure_id in measure_ids
             ),
             reviews=tuple(
-                draw(
-                    st.lists(
-                        plan_reviews(
-                            stakeholder_ids=stakeholder_ids, period=plan_period
-                        ),
-                        min_size=min_reviews,
-                        max_size=max_reviews,
-                    )
-                )
+                _review(draw, stakeholder_ids, plan_period)
+                for _ in range(_below(draw, max_reviews, min_reviews))
             ),
         )
 
-    return build()
+    return st.composite(build)()
 
 
 # ---------------------------------------------------------------------------
 # Records
+
+
+def _ordinal(member: Enum) -> int:
+    return list(type(member)).index(member)
 
 
 def victims(
@@ -556,39 +611,58 @@ def victims(
         >>> find(victims(country="AZE"), lambda v: v.citizenship == "AZE").citizenship
         'AZE'
     """
-    citizenships = country_codes() if country is None else st.just(country)
-    if country is not None:
-        citizenships |= country_codes()
+    id_strategy = _IDENTIFIERS if ids is None else ids
+    citizenships = _COUNTRIES if country is None else st.just(country) | _COUNTRIES
     identification = st.sampled_from(
-        IdentificationStatus if statuses is None else sorted(statuses, key=_ordinal)
+        list(IdentificationStatus)
+        if statuses is None
+        else sorted(statuses, key=_ordinal)
     )
+    ages = st.integers(min_value=0, max_value=MAX_AGE)
+    age_groups = st.sampled_from(AgeGroup)
+    sexes = st.sampled_from(Sex)
+    forms = st.frozensets(st.sampled_from(ExploitationForm), min_size=1)
 
-    @st.composite
     def build(draw: st.DrawFn) -> Victim:
-        age = draw(st.none() | st.integers(min_value=0, max_value=MAX_AGE))
+        age = _maybe(draw, lambda: draw(ages))
         if age is None:
-            age_group = draw(st.sampled_from(AgeGroup))
+            age_group = draw(age_groups)
         else:
             age_group = AgeGroup.CHILD if age < ADULT_AGE else AgeGroup.ADULT
         return Victim(
-            id=draw(identifiers() if ids is None else ids),
-            sex=draw(st.sampled_from(Sex)),
+            id=draw(id_strategy),
+            sex=draw(sexes),
             age=age,
             age_group=age_group,
-            citizenship=draw(st.none() | citizenships),
-            exploitation=draw(
-                st.frozensets(st.sampled_from(ExploitationForm), min_size=1)
-            ),
+            citizenship=_maybe(draw, lambda: draw(citizenships)),
+            exploitation=draw(forms),
             identification=draw(identification),
-            identified_on=draw(st.none() | _days(period)),
-            identified_by=draw(st.none() | identifiers()),
+            identified_on=_maybe(draw, lambda: _day(draw, period)),
+            identified_by=_maybe(draw, lambda: draw(_IDENTIFIERS)),
         )
 
-    return build()
+    return st.composite(build)()
 
 
-def _ordinal(member: Enum) -> int:
-    return list(type(member)).index(member)
+def _defendant(
+    draw: st.DrawFn,
+    identifier: str,
+    outcomes: st.SearchStrategy[Disposition] | None = None,
+    months: st.SearchStrategy[int] = _MONTHS,
+) -> Defendant:
+    disposition = draw(_DISPOSITIONS if outcomes is None else outcomes)
+    imprisoned = disposition is Disposition.IMPRISONMENT
+    return Defendant(
+        id=identifier,
+        sex=draw(_SEXES),
+        indicted=disposition.requires_indictment or draw(_BOOLEANS),
+        disposition=disposition,
+        sentence_months=draw(months) if imprisoned else None,
+    )
+
+
+_DISPOSITIONS = st.sampled_from(Disposition)
+_SEXES = st.sampled_from(Sex)
 
 
 def defendants(
@@ -616,24 +690,16 @@ def defendants(
         <Disposition.IMPRISONMENT: 'imprisonment'>
     """
     _check_size("sentence_months", 1, max_sentence_months)
-    outcomes = st.sampled_from(
-        Disposition if dispositions is None else sorted(dispositions, key=_ordinal)
+    id_strategy = _IDENTIFIERS if ids is None else ids
+    outcomes = (
+        None
+        if dispositions is None
+        else st.sampled_from(sorted(dispositions, key=_ordinal))
     )
-
-    @st.composite
-    def build(draw: st.DrawFn) -> Defendant:
-        disposition = draw(outcomes)
-        imprisoned = disposition is Disposition.IMPRISONMENT
-        months = st.integers(min_value=1, max_value=max_sentence_months)
-        return Defendant(
-            id=draw(identifiers() if ids is None else ids),
-            sex=draw(st.sampled_from(Sex)),
-            indicted=disposition.requires_indictment or draw(st.booleans()),
-            disposition=disposition,
-            sentence_months=draw(months) if imprisoned else None,
-        )
-
-    return build()
+    months = st.integers(min_value=1, max_value=max_sentence_months)
+    return st.composite(
+        lambda draw: _defendant(draw, draw(id_strategy), outcomes, months)
+    )()
 
 
 def cases(
@@ -664,60 +730,48 @@ def cases(
         (2, True)
     """
     _check_size("defendants", min_defendants, max_defendants)
-    named_victims = (
-        st.frozensets(identifiers(), max_size=4)
-        if victim_ids is None
-        else _subsets(victim_ids)
-    )
+    id_strategy = _IDENTIFIERS if ids is None else ids
+    known = None if victim_ids is None else sorted(victim_ids)
+    offences = st.sampled_from(OffenceType)
+    references = texts(max_size=30)
+    any_victims = st.frozensets(_IDENTIFIERS, max_size=4)
 
-    @st.composite
     def build(draw: st.DrawFn) -> Case:
-        defendant_ids = _unique_ids(draw, min_defendants, max_defendants)
         return Case(
-            id=draw(identifiers() if ids is None else ids),
-            offence=draw(st.sampled_from(OffenceType)),
-            registered_on=draw(_days(period)),
-            legal_reference=draw(st.none() | texts(max_size=30)),
-            victim_ids=draw(named_victims),
+            id=draw(id_strategy),
+            offence=draw(offences),
+            registered_on=_day(draw, period),
+            legal_reference=_maybe(draw, lambda: draw(references)),
+            victim_ids=draw(any_victims) if known is None else _subset(draw, known),
             defendants=tuple(
-                draw(defendants(ids=st.just(defendant_id)))
-                for defendant_id in defendant_ids
+                _defendant(draw, defendant_id)
+                for defendant_id in _unique_ids(draw, min_defendants, max_defendants)
             ),
         )
 
-    return build()
+    return st.composite(build)()
 
 
 # ---------------------------------------------------------------------------
 # Aggregates
 
 
-def _split(draw: st.DrawFn, total: int, members: list[K]) -> dict[K, int]:
+def _split(draw: st.DrawFn, total: int, members: Sequence[K]) -> dict[K, int]:
     """Split `total` among `members` at drawn cut points: the parts sum to it."""
-    cuts = sorted(
-        draw(
-            st.lists(
-                st.integers(min_value=0, max_value=total),
-                min_size=len(members) - 1,
-                max_size=len(members) - 1,
-            )
-        )
-    )
+    cuts = sorted(_below(draw, total) for _ in members[1:])
     bounds = [0, *cuts, total]
     return {member: bounds[i + 1] - bounds[i] for i, member in enumerate(members)}
 
 
 def _breakdown(draw: st.DrawFn, total: int, vocabulary: type[E]) -> dict[E, int]:
     """An empty breakdown, or one that sums to `total`, zeros left in or out."""
-    if draw(st.booleans()):
+    if draw(_BOOLEANS):
         return {}
-    members = draw(
-        st.lists(st.sampled_from(vocabulary), min_size=1, unique=True).map(
-            lambda chosen: sorted(chosen, key=_ordinal)
-        )
-    )
+    members = [member for member in vocabulary if draw(_BOOLEANS)]
+    if not members:
+        members = [_pick(draw, list(vocabulary))]
     parts = _split(draw, total, members)
-    if draw(st.booleans()):
+    if draw(_BOOLEANS):
         parts = {member: count for member, count in parts.items() if count}
     return parts
 
@@ -741,14 +795,13 @@ def case_statistics(
     """
     _check_size("total", 0, max_total)
 
-    @st.composite
     def build(draw: st.DrawFn) -> CaseStatistics:
-        total = draw(st.integers(min_value=0, max_value=max_total))
+        total = _below(draw, max_total)
         return CaseStatistics(
             total=total, by_offence=_breakdown(draw, total, OffenceType)
         )
 
-    return build()
+    return st.composite(build)()
 
 
 def prosecution_outcomes(
@@ -773,10 +826,9 @@ def prosecution_outcomes(
     """
     _check_size("defendants", 0, max_defendants)
 
-    @st.composite
     def build(draw: st.DrawFn) -> ProsecutionOutcome:
-        total = draw(st.integers(min_value=0, max_value=max_defendants))
-        indicted = draw(st.integers(min_value=0, max_value=total))
+        total = _below(draw, max_defendants)
+        indicted = _below(draw, total)
         decided = _split(draw, indicted, ["sentenced", "acquitted", "pending"])
         sentenced = decided["sentenced"]
         kinds = ["imprisonment", "conditional", "postponed", "fined", "other"]
@@ -792,7 +844,7 @@ def prosecution_outcomes(
             fined=split["fined"],
         )
 
-    return build()
+    return st.composite(build)()
 
 
 def victim_statistics(
@@ -820,16 +872,13 @@ def victim_statistics(
     """
     _check_size("total", min_total, max_total)
 
-    @st.composite
     def build(draw: st.DrawFn) -> VictimStatistics:
-        total = draw(st.integers(min_value=min_total, max_value=max_total))
+        total = _below(draw, max_total, min_total)
         exploitation = _breakdown(draw, total, ExploitationForm)
         # one victim may suffer several forms: raise some counts, never past total
-        for form in list(exploitation):
-            if draw(st.booleans()):
-                exploitation[form] = draw(
-                    st.integers(min_value=exploitation[form], max_value=total)
-                )
+        for form, count in exploitation.items():
+            if draw(_BOOLEANS):
+                exploitation[form] = _below(draw, total, count)
         return VictimStatistics(
             total=total,
             by_sex=_breakdown(draw, total, Sex),
@@ -838,10 +887,19 @@ def victim_statistics(
             by_exploitation=exploitation,
         )
 
-    return build()
+    return st.composite(build)()
 
 
 _LABOUR = ("investigations", "prosecutions", "convictions", "victims_identified")
+
+
+def _figures(draw: st.DrawFn, year: int, max_count: int) -> LawEnforcementFigures:
+    counts: dict[str, int | None] = {}
+    for name in _LABOUR:
+        total = _below(draw, max_count)
+        counts[name] = total
+        counts[f"labour_{name}"] = _below(draw, total) if draw(_BOOLEANS) else None
+    return LawEnforcementFigures(year=year, **counts)  # type: ignore[arg-type]
 
 
 def law_enforcement_figures(
@@ -868,24 +926,18 @@ def law_enforcement_figures(
         (2021, True)
     """
     _check_size("count", 0, max_count)
-    years = (
-        st.integers(min_value=FIRST_YEAR, max_value=LAST_YEAR)
-        if year is None
-        else st.just(year)
-    )
 
-    @st.composite
     def build(draw: st.DrawFn) -> LawEnforcementFigures:
-        counts: dict[str, int | None] = {}
-        for name in _LABOUR:
-            total = draw(st.integers(min_value=0, max_value=max_count))
-            counts[name] = total
-            counts[f"labour_{name}"] = draw(
-                st.none() | st.integers(min_value=0, max_value=total)
-            )
-        return LawEnforcementFigures(year=draw(years), **counts)  # type: ignore[arg-type]
+        drawn_year = _below(draw, LAST_YEAR, FIRST_YEAR) if year is None else year
+        return _figures(draw, drawn_year, max_count)
 
-    return build()
+    return st.composite(build)()
+
+
+_CASE_STATISTICS = case_statistics()
+_PROSECUTION_OUTCOMES = prosecution_outcomes()
+_VICTIM_STATISTICS = victim_statistics()
+_TIERS = st.sampled_from(TipTier)
 
 
 def country_reports(
@@ -921,38 +973,34 @@ def country_reports(
     """
     _check_size("law_enforcement", min_law_enforcement, max_law_enforcement)
 
-    @st.composite
     def build(draw: st.DrawFn) -> CountryReport:
-        report_period = draw(periods()) if period is None else period
+        report_period = _period(draw, DEFAULT_PERIOD) if period is None else period
         years = [
             year for year in report_period.years if FIRST_YEAR <= year <= LAST_YEAR
         ]
-        chosen: list[int] = (
-            draw(
-                st.lists(
-                    st.sampled_from(years),
-                    min_size=min(min_law_enforcement, len(years)),
-                    max_size=max_law_enforcement,
-                    unique=True,
-                )
-            )
-            if years
-            else []
+        size = _below(
+            draw,
+            min(max_law_enforcement, len(years)),
+            min(min_law_enforcement, len(years)),
         )
+        chosen: list[int] = []
+        while len(chosen) < size:  # distinct years, drawn without filtering
+            remaining = [year for year in years if year not in chosen]
+            chosen.append(_pick(draw, remaining))
         return CountryReport(
-            country=draw(country_codes()) if country is None else country,
+            country=draw(_COUNTRIES) if country is None else country,
             period=report_period,
-            source=draw(texts()),
-            cases=draw(case_statistics()),
-            prosecution=draw(prosecution_outcomes()),
-            victims=draw(victim_statistics()),
-            tip_tier=draw(st.none() | st.sampled_from(TipTier)),
+            source=draw(_TEXTS),
+            cases=draw(_CASE_STATISTICS),
+            prosecution=draw(_PROSECUTION_OUTCOMES),
+            victims=draw(_VICTIM_STATISTICS),
+            tip_tier=_maybe(draw, lambda: draw(_TIERS)),
             law_enforcement=tuple(
-                draw(law_enforcement_figures(year=year)) for year in chosen
+                _figures(draw, year, _COUNT_LIMIT) for year in chosen
             ),
         )
 
-    return build()
+    return st.composite(build)()
 
 
 # ---------------------------------------------------------------------------
@@ -973,6 +1021,9 @@ def _to_dict(value: object) -> JSON:
 
 @attrs.frozen
 class _Broken:
+    """One violation: the valid value it started from, the data, the rule, where."""
+
+    value: object
     data: JSON
     rule: str
     path: str
@@ -981,7 +1032,6 @@ class _Broken:
 _WHITESPACE = st.sampled_from([" ", "\t", "\n", "\u00a0", "\u3000"])
 _BLANKS = st.sampled_from(["", " ", "\t", " \n ", "\u00a0", "\u2003"])
 _EXCESS = st.integers(min_value=1, max_value=1000)
-_MONTHS = st.integers(min_value=1, max_value=1200)
 
 
 def _padded(draw: st.DrawFn, text: str) -> str:
@@ -1021,6 +1071,7 @@ def _blank_field(*names: str) -> Mutator:
     return mutate
 
 
+@functools.cache
 def _bad_codes(codes: frozenset[str]) -> st.SearchStrategy[str]:
     known = sorted(codes)
     return st.one_of(
@@ -1101,10 +1152,23 @@ def _duplicate(
     return mutate
 
 
-def _drawn(
-    strategy: Callable[[], st.SearchStrategy[Any]],
-) -> Callable[[st.DrawFn, JSON], JSON]:
-    return lambda draw, _data: _to_dict(draw(strategy()))
+def _drawn(cls: type) -> Callable[[st.DrawFn, JSON], JSON]:
+    """Draw a fresh valid value of `cls`, in its JSON form."""
+    return lambda draw, _data: _to_dict(draw(_base(cls)))
+
+
+@functools.cache
+def _base(cls: type) -> st.SearchStrategy[Any]:
+    """The strategy of valid values of `cls`, built once."""
+    return _BASES[cls]()
+
+
+@functools.cache
+def _small(cls: type) -> st.SearchStrategy[Any]:
+    """Valid values to break: smaller plans, which break just as well."""
+    if cls is NationalActionPlan:
+        return national_action_plans(max_stakeholders=3, max_measures=3, max_reviews=2)
+    return _base(cls)
 
 
 def _plan_stakeholder_ids(data: JSON) -> list[str]:
@@ -1125,7 +1189,7 @@ def _plan_review(draw: st.DrawFn, data: JSON) -> JSON:
 def _plan_measure(draw: st.DrawFn, data: JSON) -> JSON:
     known = _plan_stakeholder_ids(data)
     if not known:
-        data["stakeholders"].append(_to_dict(draw(stakeholders())))
+        data["stakeholders"].append(_to_dict(draw(_base(Stakeholder))))
         known = _plan_stakeholder_ids(data)
     return _to_dict(
         draw(measures(stakeholder_ids=known, period=_period_of(data["period"])))
@@ -1135,7 +1199,7 @@ def _plan_measure(draw: st.DrawFn, data: JSON) -> JSON:
 def _duplicate_plan_part(draw: st.DrawFn, data: JSON) -> str:
     if data["measures"] and draw(st.booleans()):
         return _duplicate("measures", _plan_measure)(draw, data)
-    return _duplicate("stakeholders", _drawn(stakeholders))(draw, data)
+    return _duplicate("stakeholders", _drawn(Stakeholder))(draw, data)
 
 
 def _unknown_stakeholder(draw: st.DrawFn, data: JSON) -> str:
@@ -1421,6 +1485,7 @@ def _kind(annotation: object) -> str:
     return kinds[cls]
 
 
+@functools.cache
 def _wrong_type(cls: type) -> Mutator:
     hints = typing.get_type_hints(cls)
     kinds = {field.name: _kind(hints[field.name]) for field in attrs.fields(cls)}
@@ -1486,7 +1551,7 @@ _OWN: dict[type, dict[str, tuple[Mutator, ...]]] = {
         "identifier": (_pad_field("id", "responsible", "partners"),),
         "not_blank": (_blank_field("id", "title", "responsible", "partners"),),
         "responsible_required": (_no_responsible,),
-        "unique_ids": (_duplicate("indicators", _drawn(indicators)),),
+        "unique_ids": (_duplicate("indicators", _drawn(Indicator)),),
     },
     PlanReview: {
         "identifier": (_pad_field("participants", "organizer", "funder"),),
@@ -1518,7 +1583,7 @@ _OWN: dict[type, dict[str, tuple[Mutator, ...]]] = {
     Case: {
         "identifier": (_pad_field("id", "victim_ids"),),
         "not_blank": (_blank_field("id", "legal_reference", "victim_ids"),),
-        "unique_ids": (_duplicate("defendants", _drawn(defendants)),),
+        "unique_ids": (_duplicate("defendants", _drawn(Defendant)),),
     },
     CaseStatistics: {
         "non_negative": (_negative("total", breakdowns={"by_offence": OffenceType}),),
@@ -1608,21 +1673,31 @@ def violation_rules(cls: type) -> frozenset[str]:
     if cls not in _BASES:
         msg = f"{cls!r} is not a class of trafficking_model"
         raise InvalidArgument(msg)
+    return _rules(cls)
+
+
+@functools.cache
+def _rules(cls: type) -> frozenset[str]:
     rules = {"type", *_OWN.get(cls, {})}
     for _name, part, _many in _PARTS.get(cls, ()):
-        rules |= violation_rules(part)
+        rules |= _rules(part)
     return frozenset(rules)
 
 
-def _mutate(draw: st.DrawFn, cls: type, data: JSON, rule: str) -> str:
-    """Break `rule` in `data`, an object of `cls`, in place; return the path."""
+def _mutate(
+    draw: st.DrawFn, cls: type, data: JSON, rule: str, *, nested: bool = True
+) -> str:
+    """Break `rule` in `data`, an object of `cls`, in place; return the path.
+
+    With `nested` false, only the class's own fields are changed, never the
+    inside of a part.
+    """
     own = [*_OWN.get(cls, {}).get(rule, ())]
     if rule == "type":
         own.append(_wrong_type(cls))
     choices: list[Mutator | tuple[str, type, bool]] = [*own]
-    choices.extend(
-        part for part in _PARTS.get(cls, ()) if rule in violation_rules(part[1])
-    )
+    if nested or not own:
+        choices.extend(part for part in _PARTS.get(cls, ()) if rule in _rules(part[1]))
     choice = draw(st.sampled_from(choices))
     if not isinstance(choice, tuple):
         return choice(draw, data)
@@ -1631,17 +1706,17 @@ def _mutate(draw: st.DrawFn, cls: type, data: JSON, rule: str) -> str:
         items: list[JSON] = data[name]
         index = draw(st.integers(min_value=0, max_value=len(items)))
         if index == len(items):
-            items.append(_to_dict(draw(_BASES[part]())))
+            items.append(_to_dict(draw(_base(part))))
         where, inner = f"$.{name}[{index}]", items[index]
     else:
         if data[name] is None:
-            data[name] = _to_dict(draw(_BASES[part]()))
+            data[name] = _to_dict(draw(_base(part)))
         where, inner = f"$.{name}", data[name]
     return where + _mutate(draw, part, inner, rule)[1:]
 
 
 def _violations(
-    cls: type, rules: Collection[str] | None = None
+    cls: type, rules: Collection[str] | None = None, *, nested: bool = True
 ) -> st.SearchStrategy[_Broken]:
     available = violation_rules(cls)
     chosen = available if rules is None else frozenset(rules)
@@ -1655,9 +1730,10 @@ def _violations(
     @st.composite
     def build(draw: st.DrawFn) -> _Broken:
         rule = draw(st.sampled_from(sorted(chosen)))
-        data = copy.deepcopy(_to_dict(draw(_BASES[cls]())))
-        path = _mutate(draw, cls, data, rule)
-        return _Broken(data=data, rule=rule, path=path)
+        value = draw(_small(cls))
+        data = copy.deepcopy(_to_dict(value))
+        path = _mutate(draw, cls, data, rule, nested=nested)
+        return _Broken(value=value, data=data, rule=rule, path=path)
 
     return build()
 
@@ -1727,7 +1803,7 @@ def _hypothesis_setup_hook() -> None:
     The package declares it under the `hypothesis` entry point, so that
     `st.from_type(Victim)` works wherever the package is installed.
     """
-    for cls, strategy in _BASES.items():
-        st.register_type_strategy(cls, strategy())
+    for cls in _BASES:
+        st.register_type_strategy(cls, _base(cls))
     for vocabulary in _VOCABULARIES:
         st.register_type_strategy(vocabulary, st.sampled_from(vocabulary))

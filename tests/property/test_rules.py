@@ -1,0 +1,194 @@
+"""Every rule of every type, both ways: valid data is accepted, and data that
+breaks one rule is rejected by a ValidationError that names that rule.
+
+The broken data comes from `violations`, in the JSON form, and goes in through
+`from_dict`, as a user's loader would send it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from hypothesis.errors import InvalidArgument
+
+import trafficking_model
+from trafficking_model import (
+    Case,
+    CaseStatistics,
+    CountryReport,
+    Defendant,
+    Indicator,
+    LawEnforcementFigures,
+    Measure,
+    Money,
+    NationalActionPlan,
+    Period,
+    PlanReview,
+    ProsecutionOutcome,
+    Stakeholder,
+    ValidationError,
+    Victim,
+    VictimStatistics,
+)
+from trafficking_model import strategies as tms
+from trafficking_model.strategies import violation_rules, violations
+
+# Each class's own rules, as its docstring and checks state them. Every class
+# also has `type`, and the rules of the model types it holds.
+OWN_RULES: dict[type, set[str]] = {
+    Period: {"period_order"},
+    Money: {"non_negative", "finite", "currency_code"},
+    Stakeholder: {"identifier", "not_blank", "country_code"},
+    Indicator: {"identifier", "not_blank", "finite"},
+    Measure: {"identifier", "not_blank", "responsible_required", "unique_ids"},
+    PlanReview: {"identifier", "not_blank"},
+    NationalActionPlan: {
+        "identifier",
+        "not_blank",
+        "country_code",
+        "unique_ids",
+        "known_stakeholder",
+        "within_plan_period",
+    },
+    Victim: {
+        "identifier",
+        "not_blank",
+        "range",
+        "age_matches_group",
+        "country_code",
+        "exploitation_required",
+    },
+    Defendant: {
+        "identifier",
+        "not_blank",
+        "disposition_requires_indictment",
+        "sentence_months_with_imprisonment",
+        "positive",
+    },
+    Case: {"identifier", "not_blank", "unique_ids"},
+    CaseStatistics: {"non_negative", "breakdown_sum"},
+    ProsecutionOutcome: {
+        "non_negative",
+        "indicted_within_defendants",
+        "sentenced_within_indicted",
+        "sentence_split_within_sentenced",
+    },
+    VictimStatistics: {
+        "non_negative",
+        "breakdown_sum",
+        "exploitation_within_total",
+        "exploitation_covers_total",
+    },
+    LawEnforcementFigures: {"range", "non_negative", "labour_within_total"},
+    CountryReport: {
+        "country_code",
+        "not_blank",
+        "unique_years",
+        "within_report_period",
+    },
+}
+PARTS: dict[type, set[type]] = {
+    Measure: {Period, Indicator, Money},
+    NationalActionPlan: {Period, Stakeholder, Measure, PlanReview},
+    Case: {Defendant},
+    CountryReport: {
+        Period,
+        CaseStatistics,
+        ProsecutionOutcome,
+        VictimStatistics,
+        LawEnforcementFigures,
+    },
+}
+CLASSES = sorted(OWN_RULES, key=lambda cls: cls.__name__)
+CASES = [
+    pytest.param(cls, rule, id=f"{cls.__name__}-{rule}")
+    for cls in CLASSES
+    for rule in sorted(violation_rules(cls))
+]
+
+
+def _all_rules(cls: type) -> set[str]:
+    rules = {"type", *OWN_RULES[cls]}
+    for part in PARTS.get(cls, ()):
+        rules |= _all_rules(part)
+    return rules
+
+
+def _at(path: str, expected: str) -> bool:
+    """Whether `path` is `expected` or lies inside it."""
+    return path == expected or path.startswith((f"{expected}.", f"{expected}["))
+
+
+def test_every_class_is_covered() -> None:
+    assert set(CLASSES) == set(tms._BASES)
+
+
+@pytest.mark.parametrize("cls", CLASSES, ids=lambda cls: cls.__name__)
+def test_violations_cover_every_rule_of_the_class(cls: type) -> None:
+    assert violation_rules(cls) == _all_rules(cls)
+
+
+def test_violations_cover_every_rule_the_model_reports() -> None:
+    """Every rule id the model's source can report is drawn by `violations`."""
+    package = Path(trafficking_model.__file__).parent
+    reported = {
+        rule
+        for module in package.glob("*.py")
+        for rule in re.findall(
+            r'add\(\s*problems,\s*[^,]+,\s*"(\w+)"', module.read_text("utf-8")
+        )
+    }
+    assert len(reported) > 20
+    drawn = set().union(*(violation_rules(cls) for cls in CLASSES))
+    assert reported <= drawn
+
+
+@pytest.mark.parametrize("cls", CLASSES, ids=lambda cls: cls.__name__)
+@given(data=st.data())
+def test_valid_data_is_accepted(cls: type, data: st.DataObject) -> None:
+    value = data.draw(st.from_type(cls))
+    assert trafficking_model.from_dict(trafficking_model.to_dict(value), cls) == value
+
+
+@pytest.mark.parametrize(("cls", "rule"), CASES)
+@given(data=st.data())
+def test_breaking_one_rule_is_rejected_naming_it(
+    cls: type, rule: str, data: st.DataObject
+) -> None:
+    broken = data.draw(tms._violations(cls, {rule}))
+    json.dumps(broken.data)  # plain JSON data, as a loader would see it
+    with pytest.raises(ValidationError) as caught:
+        trafficking_model.from_dict(broken.data, cls)
+    problems = caught.value.problems
+    assert {problem.rule for problem in problems} == {rule}, problems
+    assert any(_at(problem.path, broken.path) for problem in problems), (
+        broken.path,
+        problems,
+    )
+
+
+@pytest.mark.parametrize("cls", CLASSES, ids=lambda cls: cls.__name__)
+@given(data=st.data())
+def test_public_violations_draw_named_pairs(cls: type, data: st.DataObject) -> None:
+    raw, rule = data.draw(violations(cls))
+    assert isinstance(raw, dict)
+    assert rule in violation_rules(cls)
+    with pytest.raises(ValidationError) as caught:
+        trafficking_model.from_dict(raw, cls)
+    assert rule in {problem.rule for problem in caught.value.problems}
+
+
+def test_violations_refuse_unknown_rules_and_classes() -> None:
+    with pytest.raises(InvalidArgument, match="period_order"):
+        violations(Victim, rules={"period_order"})
+    with pytest.raises(InvalidArgument):
+        violations(Victim, rules=set())
+    with pytest.raises(InvalidArgument, match="not a class"):
+        violations(dict)
+    with pytest.raises(InvalidArgument, match="not a class"):
+        violation_rules(int)
