@@ -256,8 +256,9 @@ def money(
     Args:
         currency: Use this currency; any ISO 4217 code when left out.
         max_amount: The largest amount.
-        places: Digits after the decimal point, or `None` for any exponent
-            (such as `Decimal("1E+3")`), to test code that formats amounts.
+        places: Digits after the decimal point, or `None` for any number of
+            digits and exponents such as `Decimal("5E+3")`, to test code that
+            formats amounts.
 
     Returns:
         A strategy of `Money`.
@@ -274,6 +275,14 @@ def money(
         allow_infinity=False,
         places=places,
     )
+    if places is None:  # also amounts with a positive exponent, such as 5E+3
+        top = len(str(max_amount)) - 4
+        if top >= 0:
+            amounts |= st.builds(
+                Decimal.scaleb,
+                st.integers(min_value=0, max_value=999).map(Decimal),
+                st.integers(min_value=1, max_value=max(top, 1)),
+            ).filter(lambda amount: amount <= max_amount)
     currencies = _CURRENCIES if currency is None else st.just(currency)
     return st.builds(Money, amount=amounts, currency=currencies)
 
