@@ -106,3 +106,12 @@ import trafficking_model  # noqa: E402
 if not hasattr(trafficking_model, "to_dict"):
     trafficking_model.to_dict = to_dict  # type: ignore[attr-defined]
     trafficking_model.from_dict = from_dict  # type: ignore[attr-defined]
+
+
+class _InterimConverter:
+    def structure(self, value: Any, annotation: Any) -> Any:
+        return _structure(value, annotation, "$")
+
+
+if not hasattr(trafficking_model, "converter"):
+    trafficking_model.converter = _InterimConverter()  # type: ignore[attr-defined]

@@ -1,0 +1,63 @@
+"""An update can never reach an invalid object: `attrs.evolve` with a change that
+breaks a rule is rejected, naming that rule."""
+
+from __future__ import annotations
+
+import json
+import typing
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import trafficking_model
+from trafficking_model import ValidationError
+from trafficking_model import strategies as tms
+
+
+def _json(value: object) -> str:
+    return json.dumps(value, sort_keys=True)  # tells True from 1
+
+
+CASES = [
+    pytest.param(cls, rule, id=f"{cls.__name__}-{rule}")
+    for cls in sorted(tms._BASES, key=lambda cls: cls.__name__)
+    for rule in sorted({"type", *tms._OWN.get(cls, {})})
+]
+
+
+@pytest.mark.parametrize(("cls", "rule"), CASES)
+@given(data=st.data())
+def test_an_update_that_breaks_a_rule_is_rejected(
+    cls: type, rule: str, data: st.DataObject
+) -> None:
+    broken = data.draw(tms._violations(cls, {rule}, nested=False))
+    original = trafficking_model.to_dict(broken.value)
+    hints = typing.get_type_hints(cls)
+    changes = {
+        name: (
+            value  # a value of the wrong type goes in as it is
+            if rule == "type"
+            else trafficking_model.converter.structure(value, hints[name])
+        )
+        for name, value in broken.data.items()
+        if _json(value) != _json(original[name])
+    }
+    assert changes
+    with pytest.raises(ValidationError) as caught:
+        attrs.evolve(broken.value, **changes)
+    rules = {problem.rule for problem in caught.value.problems}
+    if rule == "type":
+        assert "type" in rules
+    else:
+        assert rules == {rule}
+
+
+@pytest.mark.parametrize("cls", sorted(tms._BASES, key=lambda cls: cls.__name__))
+@given(data=st.data())
+def test_an_update_with_valid_parts_of_another_value_is_accepted(
+    cls: type, data: st.DataObject
+) -> None:
+    value = data.draw(st.from_type(cls))
+    assert attrs.evolve(value) == value
