@@ -1460,10 +1460,12 @@ _WRONG: dict[str, tuple[Any, ...]] = {
     "enum": (7, True, [], {}),
     "object": ("x", 7, [], True),
     "array": ("x", 7, {}, True),
+    "objects": ("x", 7, {}, True),
     "mapping": ("x", 7, [], True),
 }
 _WRONG_ITEMS: dict[str, tuple[Any, ...]] = {
-    "array": (7, True, None, [], {}),
+    "array": (7, True, 1.5, None, [], {}),
+    "objects": ("x", 7, True, None, []),
     "mapping": ("7", True, 1.5, None, []),
 }
 
@@ -1473,7 +1475,7 @@ def _kind(annotation: object) -> str:
     arguments = [a for a in typing.get_args(annotation) if a is not type(None)]
     origin = typing.get_origin(annotation)
     if origin in (tuple, frozenset):
-        return "array"
+        return "objects" if attrs.has(arguments[0]) else "array"
     if origin is Mapping:
         return "mapping"
     if origin is not None and len(arguments) == 1:  # X | None
@@ -1505,7 +1507,7 @@ def _wrong_type(cls: type) -> Mutator:
         value = data[name]
         if kind in _WRONG_ITEMS and value and draw(st.booleans()):
             wrong = draw(st.sampled_from(_WRONG_ITEMS[kind]))
-            if kind == "array":
+            if isinstance(value, list):
                 value[draw(st.integers(min_value=0, max_value=len(value) - 1))] = wrong
             else:
                 value[draw(st.sampled_from(sorted(value)))] = wrong
