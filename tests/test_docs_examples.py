@@ -15,9 +15,11 @@ repository root). The tests here guard that set-up:
 from __future__ import annotations
 
 import ast
+import doctest
 import importlib.util
 import re
 from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING
 
 import pytest
@@ -185,9 +187,10 @@ def test_the_quickstart_shows_what_the_command_prints(
     assert shown == capsys.readouterr().out
 
 
-def _vocabulary_tables() -> object:
-    path = ROOT / "tools" / "docs" / "vocabulary_tables.py"
-    spec = importlib.util.spec_from_file_location("_vocabulary_tables", path)
+def _docs_tool(name: str) -> ModuleType:
+    """A module of `tools/docs/` that does not import MkDocs."""
+    path = ROOT / "tools" / "docs" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(f"_docs_tool_{name}", path)
     assert spec is not None
     assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
@@ -195,11 +198,20 @@ def _vocabulary_tables() -> object:
     return module
 
 
+@pytest.mark.parametrize("name", ["vocabulary_tables", "api_page"])
+def test_the_docs_tools_examples_hold(name: str) -> None:
+    results = doctest.testmod(
+        _docs_tool(name), optionflags=doctest.NORMALIZE_WHITESPACE
+    )
+    assert results.attempted > 0
+    assert results.failed == 0
+
+
 def test_the_vocabularies_page_gets_a_table_per_vocabulary() -> None:
-    tables = _vocabulary_tables()
+    tables = _docs_tool("vocabulary_tables")
     page = (DOCS / "reference" / "vocabularies.md").read_text(encoding="utf-8")
-    assert tables.MARKER in page  # type: ignore[attr-defined]
-    rendered: str = tables.render_all()  # type: ignore[attr-defined]
+    assert tables.MARKER in page
+    rendered: str = tables.render_all()
     for name in vocabularies.__all__:
         vocabulary = getattr(vocabularies, name)
         assert f"## `{name}`" in rendered
