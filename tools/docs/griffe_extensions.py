@@ -43,8 +43,12 @@ _EXAMPLE_HEADING = re.compile(r"^(\s*)Example:[ \t]*$", re.MULTILINE)
 class ExampleSections(Extension):
     """Read an `Example:` docstring section as griffe's `Examples:` section."""
 
-    def on_object(self, *, obj: Object, **kwargs: object) -> None:
-        """Rename the heading in the docstring of `obj`, if it has one."""
+    def on_instance(self, *, obj: Object, **kwargs: object) -> None:
+        """Rename the heading in the docstring of `obj`, if it has one.
+
+        This runs as each object is created, before anything reads its
+        docstring, and for every kind of object, the package itself included.
+        """
         if obj.docstring is not None:
             obj.docstring.value = _EXAMPLE_HEADING.sub(
                 r"\1Examples:", obj.docstring.value
