@@ -46,3 +46,25 @@ def on_page_markdown(
     if MARKER in markdown:
         return markdown.replace(MARKER, render_all())
     return markdown
+
+
+def on_page_content(
+    html: str,
+    page: Page,
+    config: MkDocsConfig,
+    files: Files,
+) -> str:
+    """Fail the strict build if a docstring example rendered as plain text.
+
+    Griffe reads only `Examples:` as an examples section; the `ExampleSections`
+    extension renames `Example:` so that examples render as code. Should that
+    stop working, the example would show as a collapsed "Example" note instead.
+    """
+    if page.file.src_uri.startswith("reference/api/") and (
+        '<details class="example"' in html
+    ):
+        log.warning(
+            "%s: a docstring example rendered as text, not as code",
+            page.file.src_uri,
+        )
+    return html
