@@ -104,19 +104,29 @@ def test_every_python_block_is_run(path: Path) -> None:
 
 
 def _rule_ids_in_code() -> set[str]:
-    """Every rule id passed to the `add` helper anywhere in the package."""
+    """Every rule id the package can report.
+
+    A rule id is a string literal passed as the `rule` of a call, by keyword
+    (`Problem(rule=...)`, or a helper's `rule=...`) or as the third argument of
+    the `add(problems, path, rule, message)` helper.
+    """
     rules = set()
     for path in SOURCE.rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            values = [kw.value for kw in node.keywords if kw.arg == "rule"]
             if (
-                isinstance(node, ast.Call)
-                and isinstance(node.func, ast.Name)
+                isinstance(node.func, ast.Name)
                 and node.func.id == "add"
                 and len(node.args) >= 3
-                and isinstance(node.args[2], ast.Constant)
-                and isinstance(node.args[2].value, str)
             ):
-                rules.add(node.args[2].value)
+                values.append(node.args[2])
+            rules.update(
+                value.value
+                for value in values
+                if isinstance(value, ast.Constant) and isinstance(value.value, str)
+            )
     return rules
 
 
