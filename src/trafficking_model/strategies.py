@@ -24,7 +24,25 @@ Example:
     <AgeGroup.CHILD: 'child'>
 """
 
+# ruff: noqa: E402
+# The entry-point hook is defined before Hypothesis is imported, on purpose:
+# importing Hypothesis runs its entry points, which may load this module while it
+# is still being imported (when a test imports it before Hypothesis).
+
 from __future__ import annotations
+
+
+def _hypothesis_setup_hook() -> None:
+    """Register a strategy for every model type; Hypothesis calls this on import.
+
+    The package declares it under the `hypothesis` entry point, so that
+    `st.from_type(Victim)` works wherever the package is installed. When this
+    module is itself still being imported, it registers them at its end.
+    """
+    register = globals().get("_register_strategies")
+    if register is not None:
+        register()
+
 
 import copy
 import datetime as dt
@@ -1808,13 +1826,11 @@ _VOCABULARIES: tuple[type[Enum], ...] = (
 )
 
 
-def _hypothesis_setup_hook() -> None:
-    """Register a strategy for every model type; Hypothesis calls this on import.
-
-    The package declares it under the `hypothesis` entry point, so that
-    `st.from_type(Victim)` works wherever the package is installed.
-    """
+def _register_strategies() -> None:
     for cls in _BASES:
         st.register_type_strategy(cls, _base(cls))
     for vocabulary in _VOCABULARIES:
         st.register_type_strategy(vocabulary, st.sampled_from(vocabulary))
+
+
+_register_strategies()

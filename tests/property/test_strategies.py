@@ -83,6 +83,24 @@ def test_importing_the_package_does_not_import_hypothesis() -> None:
     assert result.stdout.strip() == "False"
 
 
+@pytest.mark.parametrize(
+    "first",
+    ["hypothesis", "trafficking_model", "trafficking_model.strategies"],
+)
+def test_the_strategies_load_whichever_module_is_imported_first(first: str) -> None:
+    code = (
+        f"import {first}\n"
+        "from hypothesis import find, strategies as st\n"
+        "import trafficking_model as tm\n"
+        "from trafficking_model import strategies\n"
+        "print(type(find(st.from_type(tm.Case), bool)).__name__)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "Case"
+
+
 def test_a_fresh_interpreter_gets_the_strategies_from_hypothesis_alone() -> None:
     code = (
         "from hypothesis import find, strategies as st\n"
