@@ -1,0 +1,178 @@
+"""Fuzz the loaders: arbitrary JSON in, and only `ValidationError` out.
+
+For each top-level type, the input is either any JSON value at all, or the JSON
+form of a valid value with a few random edits (a value replaced by any JSON, a
+key removed, a key added), which reaches far deeper into the checks. Each goes in
+through `from_dict` and, as text, through `from_json`; raw text and bytes go
+through `from_json` too. Whatever comes back must be a valid value that round-
+trips, or a `ValidationError` whose problems all have a path and a rule.
+
+The number of inputs per test follows the profile: 100,000 in `deep`, as many as
+the profile's `max_examples` otherwise, or `TRAFFICKING_MODEL_FUZZ_EXAMPLES`.
+See "Fuzzing" in CONTRIBUTING.md.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import trafficking_model
+from trafficking_model import (
+    Case,
+    CountryReport,
+    NationalActionPlan,
+    ValidationError,
+    Victim,
+)
+
+DEEP_EXAMPLES = 100_000
+EXAMPLES = int(os.environ.get("TRAFFICKING_MODEL_FUZZ_EXAMPLES", "0")) or (
+    DEEP_EXAMPLES
+    if settings.default.max_examples >= 10_000
+    else settings.default.max_examples
+)
+fuzz_settings = settings(
+    max_examples=EXAMPLES,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+
+TOP_LEVEL = [CountryReport, NationalActionPlan, Victim, Case]
+by_name = pytest.mark.parametrize("cls", TOP_LEVEL, ids=lambda cls: cls.__name__)
+
+scalars = (
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats()
+    | st.text()
+    | st.sampled_from(["", " ", "2020-01-01", "2020-02-30", "1e3", "NaN", "-0"])
+)
+json_values = st.recursive(
+    scalars,
+    lambda children: (
+        st.lists(children, max_size=4)
+        | st.dictionaries(st.text(max_size=12), children, max_size=4)
+    ),
+    max_leaves=20,
+)
+
+
+def _nodes(value: Any) -> list[list[str | int]]:
+    """The path of every node in a JSON value, the root first."""
+    paths: list[list[str | int]] = [[]]
+    if isinstance(value, dict):
+        for key, item in value.items():
+            paths.extend([key, *path] for path in _nodes(item))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            paths.extend([index, *path] for path in _nodes(item))
+    return paths
+
+
+def _edit(draw: st.DrawFn, document: Any) -> Any:
+    """Change one node: replace it by any JSON, or remove or add a key."""
+    path = draw(st.sampled_from(_nodes(document)))
+    if not path:
+        return draw(json_values)
+    parent = document
+    for step in path[:-1]:
+        parent = parent[step]
+    last = path[-1]
+    action = draw(st.sampled_from(["replace", "remove", "add"]))
+    if action == "remove":
+        del parent[last]
+    elif action == "add" and isinstance(parent, dict):
+        parent[draw(st.text(max_size=12))] = draw(json_values)
+    elif action == "add":
+        parent.insert(last, draw(json_values))
+    else:
+        parent[last] = draw(json_values)
+    return document
+
+
+def documents(cls: type) -> st.SearchStrategy[Any]:
+    """Any JSON, or the JSON form of a valid `cls` after a few random edits."""
+
+    @st.composite
+    def edited(draw: st.DrawFn) -> Any:
+        document = trafficking_model.to_dict(draw(st.from_type(cls)))
+        for _ in range(draw(st.integers(min_value=1, max_value=3))):
+            document = _edit(draw, document)
+        return document
+
+    return json_values | edited()
+
+
+def _check(cls: type, load: Any) -> None:
+    """Call `load()`: a valid value that round-trips, or a ValidationError."""
+    try:
+        value = load()
+    except ValidationError as error:
+        problems = error.problems
+    else:
+        assert type(value) is cls
+        data = trafficking_model.to_dict(value)
+        assert trafficking_model.from_dict(data, cls) == value
+        return
+    assert problems
+    for problem in problems:
+        assert problem.path.startswith("$"), problem
+        assert problem.rule, problem
+        assert problem.message, problem
+
+
+@by_name
+@fuzz_settings
+@given(data=st.data())
+def test_from_dict_raises_only_validation_errors(
+    cls: type, data: st.DataObject
+) -> None:
+    document = data.draw(documents(cls))
+    _check(cls, lambda: trafficking_model.from_dict(document, cls))
+
+
+@by_name
+@fuzz_settings
+@given(data=st.data())
+def test_from_json_raises_only_validation_errors(
+    cls: type, data: st.DataObject
+) -> None:
+    document = data.draw(documents(cls))
+    text = json.dumps(document, allow_nan=True)
+    if data.draw(st.booleans()):
+        text = text.encode("utf-8")  # type: ignore[assignment]
+    _check(cls, lambda: trafficking_model.from_json(text, cls))
+
+
+@by_name
+@fuzz_settings
+@given(raw=st.text() | st.binary())
+def test_from_json_of_any_text_raises_only_validation_errors(
+    cls: type, raw: str | bytes
+) -> None:
+    _check(cls, lambda: trafficking_model.from_json(raw, cls))
+
+
+def test_the_fuzzer_reaches_deep_into_a_report() -> None:
+    """The edited documents break rules far below the top, not only the shape."""
+    rules: set[str] = set()
+    paths: set[str] = set()
+
+    @settings(max_examples=300, database=None)
+    @given(documents(CountryReport))
+    def collect(document: Any) -> None:
+        try:
+            trafficking_model.from_dict(document, CountryReport)
+        except ValidationError as error:
+            rules.update(problem.rule for problem in error.problems)
+            paths.update(problem.path for problem in error.problems)
+
+    collect()
+    assert len(rules) >= 4, rules
+    assert any(path.count(".") >= 2 for path in paths), paths
