@@ -115,3 +115,21 @@ class _InterimConverter:
 
 if not hasattr(trafficking_model, "converter"):
     trafficking_model.converter = _InterimConverter()  # type: ignore[attr-defined]
+
+
+def _interim_from_json(text: str | bytes, cls: type) -> Any:
+    import json
+
+    try:
+        data = json.loads(text)
+    except (ValueError, UnicodeDecodeError) as error:
+        raise ValidationError(
+            [Problem(path="$", message=str(error), rule="json")]
+        ) from None
+    if not isinstance(data, dict):
+        raise ValidationError([Problem(path="$", message="not an object", rule="type")])
+    return from_dict(data, cls)
+
+
+if not hasattr(trafficking_model, "from_json"):
+    trafficking_model.from_json = _interim_from_json  # type: ignore[attr-defined]
