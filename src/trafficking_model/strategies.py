@@ -20,7 +20,8 @@ raw data, in the JSON form `to_dict` writes, that breaks exactly one named rule.
 Example:
     >>> from hypothesis import find, strategies as st
     >>> from trafficking_model import AgeGroup, Victim
-    >>> find(st.from_type(Victim), lambda victim: victim.age == 16).age_group
+    >>> teenager = find(st.from_type(Victim), lambda v: v.age in range(13, 18))
+    >>> teenager.age_group
     <AgeGroup.CHILD: 'child'>
 """
 
