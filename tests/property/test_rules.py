@@ -106,11 +106,14 @@ PARTS: dict[type, set[type]] = {
     },
 }
 CLASSES = sorted(OWN_RULES, key=lambda cls: cls.__name__)
+# Each class's own rules, one test each; the rules of its parts are broken
+# inside it by one test per class that holds parts.
 CASES = [
     pytest.param(cls, rule, id=f"{cls.__name__}-{rule}")
     for cls in CLASSES
-    for rule in sorted(violation_rules(cls))
+    for rule in sorted({"type", *OWN_RULES[cls]})
 ]
+CONTAINERS = sorted(PARTS, key=lambda cls: cls.__name__)
 
 
 def _all_rules(cls: type) -> set[str]:
@@ -176,6 +179,24 @@ def test_breaking_one_rule_is_rejected_naming_it(
 ) -> None:
     broken = data.draw(tms._violations(cls, {rule}))
     json.dumps(broken.data)  # plain JSON data, as a loader would see it
+    with pytest.raises(ValidationError) as caught:
+        trafficking_model.from_dict(broken.data, cls)
+    problems = caught.value.problems
+    assert {problem.rule for problem in problems} == {rule}, problems
+    assert any(_at(problem.path, broken.path) for problem in problems), (
+        broken.path,
+        problems,
+    )
+
+
+@pytest.mark.parametrize("cls", CONTAINERS, ids=lambda cls: cls.__name__)
+@given(data=st.data())
+def test_breaking_a_rule_of_a_part_is_rejected_naming_it_at_its_path(
+    cls: type, data: st.DataObject
+) -> None:
+    nested = sorted(violation_rules(cls) - OWN_RULES[cls] - {"type"})
+    rule = data.draw(st.sampled_from(nested))
+    broken = data.draw(tms._violations(cls, {rule}))
     with pytest.raises(ValidationError) as caught:
         trafficking_model.from_dict(broken.data, cls)
     problems = caught.value.problems

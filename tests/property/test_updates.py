@@ -52,12 +52,3 @@ def test_an_update_that_breaks_a_rule_is_rejected(
         assert "type" in rules
     else:
         assert rules == {rule}
-
-
-@pytest.mark.parametrize("cls", sorted(tms._BASES, key=lambda cls: cls.__name__))
-@given(data=st.data())
-def test_an_update_with_valid_parts_of_another_value_is_accepted(
-    cls: type, data: st.DataObject
-) -> None:
-    value = data.draw(st.from_type(cls))
-    assert attrs.evolve(value) == value
