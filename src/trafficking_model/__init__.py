@@ -23,6 +23,13 @@ from trafficking_model.periods import Period
 from trafficking_model.plans import Indicator, Measure, NationalActionPlan, PlanReview
 from trafficking_model.prosecution import ProsecutionOutcome
 from trafficking_model.reports import CountryReport
+from trafficking_model.serialization import (
+    converter,
+    from_dict,
+    from_json,
+    to_dict,
+    to_json,
+)
 from trafficking_model.stakeholders import Stakeholder
 from trafficking_model.statistics import (
     CaseStatistics,
@@ -83,5 +90,10 @@ __all__ = [
     "Victim",
     "VictimStatistics",
     "__version__",
+    "converter",
     "examples",
+    "from_dict",
+    "from_json",
+    "to_dict",
+    "to_json",
 ]

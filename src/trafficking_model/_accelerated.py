@@ -1,0 +1,334 @@
+"""The optional msgspec acceleration of `from_json`, `to_json` and JSON Lines.
+
+msgspec decodes JSON straight into the attrs model classes, which run their own
+checks, and encodes them straight to JSON. It is used only where it gives
+exactly what the cattrs converter gives; anything else steps aside:
+
+- Decoding serves only classes made of str, int, bool, enums, dates, sets of str
+  or enums, tuples and nested classes of the same kind. Floats, decimals and
+  breakdown mappings are left to the converter, because msgspec would read
+  `120` into a float field as `120.0`, accept a number for a decimal, and store
+  a plain dict where the model freezes one.
+- msgspec ignores unknown keys, and the loader must reject them. A flat class is
+  checked by counting the keys in the text, when the text is plain enough for a
+  count to be exact; otherwise a mirror `msgspec.Struct` of raw fields that
+  forbids unknown keys reads the text again.
+- Any input msgspec does not accept, for whatever reason, is decoded again by
+  the converter, which builds the error report. So errors are always the
+  converter's.
+- Encoding serves classes without float fields. Sets of two or more enum
+  members cannot be sorted by msgspec; those objects are written by the
+  converter.
+- Both step aside for a class once hooks are registered on the converter after
+  import, so that user hooks always take effect.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import typing
+from collections.abc import Callable
+from typing import Any
+
+import attrs
+import msgspec
+from immutabledict import immutabledict
+
+from trafficking_model.serialization import converter, to_dict
+
+Data = str | bytes | bytearray | memoryview
+
+_DECODE_ERRORS = (msgspec.DecodeError, msgspec.ValidationError, ValueError, TypeError)
+
+
+def _hints(cls: type[Any]) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
+
+
+def _optional_inner(type_: Any) -> Any:
+    args = typing.get_args(type_)
+    if len(args) == 2 and type(None) in args:  # noqa: PLR2004
+        return next(arg for arg in args if arg is not type(None))
+    return None
+
+
+def _is_str_enum(type_: Any) -> bool:
+    return (
+        isinstance(type_, type)
+        and issubclass(type_, enum.Enum)
+        and all(type(member.value) is str for member in type_)
+    )
+
+
+def _plain_fields(cls: type[Any]) -> bool:
+    """Whether msgspec builds `cls` exactly as attrs' own `__init__` would."""
+    return all(
+        field.init
+        and field.converter is None
+        and field.validator is None
+        and not (
+            isinstance(field.default, attrs.Factory)  # type: ignore[arg-type]
+            and field.default.takes_self
+        )
+        for field in attrs.fields(cls)
+    )
+
+
+def _decodable(type_: Any, seen: set[Any]) -> bool:
+    """Whether msgspec reads `type_` from JSON exactly as the converter does."""
+    if type_ in (str, int, bool, dt.date) or _is_str_enum(type_):
+        return True
+    inner = _optional_inner(type_)
+    if inner is not None:
+        return _decodable(inner, seen)
+    origin = typing.get_origin(type_)
+    args = typing.get_args(type_)
+    if origin is frozenset and len(args) == 1:
+        return args[0] is str or _is_str_enum(args[0])
+    if origin is tuple and len(args) == 2 and args[1] is Ellipsis:  # noqa: PLR2004
+        return attrs.has(args[0]) and _decodable(args[0], seen)
+    if isinstance(type_, type) and attrs.has(type_):
+        if type_ in seen:
+            return True
+        seen.add(type_)
+        return _plain_fields(type_) and all(
+            _decodable(hint, seen) for hint in _hints(type_).values()
+        )
+    return False
+
+
+def _encodable(type_: Any, seen: set[Any]) -> bool:
+    """Whether msgspec writes `type_` exactly as the converter does."""
+    if type_ is float:
+        return False
+    inner = _optional_inner(type_)
+    if inner is not None:
+        return _encodable(inner, seen)
+    if isinstance(type_, type) and attrs.has(type_):
+        if type_ in seen:
+            return True
+        seen.add(type_)
+        return all(_encodable(hint, seen) for hint in _hints(type_).values())
+    if typing.get_origin(type_) is typing.Union:
+        return False
+    return all(_encodable(arg, seen) for arg in typing.get_args(type_))
+
+
+# ---------------------------------------------------------------------------
+# Unknown keys
+# ---------------------------------------------------------------------------
+
+
+def _nested_class(type_: Any) -> tuple[type[Any], bool] | None:
+    """The attrs class inside a field type, and whether it is in a sequence."""
+    inner = _optional_inner(type_)
+    if inner is not None:
+        type_ = inner
+    if isinstance(type_, type) and attrs.has(type_):
+        return type_, False
+    args = typing.get_args(type_)
+    if typing.get_origin(type_) is tuple and args and attrs.has(args[0]):
+        return args[0], True
+    return None
+
+
+_MIRRORS: dict[type[Any], type[msgspec.Struct]] = {}
+
+
+def _mirror(cls: type[Any]) -> type[msgspec.Struct]:
+    """A Struct with the fields of `cls`, raw values, and no other keys allowed."""
+    mirror = _MIRRORS.get(cls)
+    if mirror is None:
+        fields: list[tuple[str, Any, Any]] = []
+        for name, hint in _hints(cls).items():
+            nested = _nested_class(hint)
+            if nested is None:
+                field_type: Any = msgspec.Raw
+            else:
+                inner = _mirror(nested[0])
+                field_type = list[inner] if nested[1] else inner  # type: ignore[valid-type]
+            fields.append((name, field_type | None, None))
+        mirror = msgspec.defstruct(
+            f"_{cls.__name__}Keys",
+            fields,
+            forbid_unknown_fields=True,
+            gc=False,
+        )
+        _MIRRORS[cls] = mirror
+    return mirror
+
+
+def _key_counter(cls: type[Any]) -> Callable[[Data, Any], bool] | None:
+    """An exact count of the keys in plain JSON text of a flat class.
+
+    Text without a backslash has no `"` inside a string, so every `":` ends a
+    key, and a field's key `"name":` can only be that field. The count is exact
+    only when no key is followed by whitespace before its colon, so text with a
+    quote followed by whitespace is left to the mirror. The keys must be exactly
+    the fields present: the required ones, the optional ones whose value is not
+    the default (they must have been given), and the optional ones with the
+    default value whose key appears in the text. Any other key, or a key given
+    twice, makes the count differ.
+    """
+    if any(_nested_class(hint) is not None for hint in _hints(cls).values()):
+        return None
+    required = 0
+    optional: list[tuple[str, Any, bytes, str]] = []
+    for field in attrs.fields(cls):
+        if field.default is attrs.NOTHING:
+            required += 1
+        else:
+            default = field.default
+            if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+                default = default.factory()
+            optional.append((field.name, default, f'"{field.name}":'.encode(), ""))
+    optional = [
+        (name, default, key, key.decode()) for name, default, key, _ in optional
+    ]
+
+    def keys_match(data: Data, obj: Any) -> bool:
+        if isinstance(data, str):
+            if "\\" in data or '" ' in data or '"\t' in data or '"\r' in data:
+                return False
+            if '"\n' in data:
+                return False
+            expected = required
+            for name, default, _key, key_text in optional:
+                if getattr(obj, name) != default or key_text in data:
+                    expected += 1
+            return data.count('":') == expected
+        text = bytes(data) if not isinstance(data, bytes) else data
+        if b"\\" in text or b'" ' in text or b'"\t' in text or b'"\r' in text:
+            return False
+        if b'"\n' in text:
+            return False
+        expected = required
+        for name, default, key, _key_text in optional:
+            if getattr(obj, name) != default or key in text:
+                expected += 1
+        return text.count(b'":') == expected
+
+    return keys_match
+
+
+# ---------------------------------------------------------------------------
+# Decoders and encoders, built once per class
+# ---------------------------------------------------------------------------
+
+def _build_decoder(cls: type[Any]) -> Callable[[Data], object | None]:
+    typed = msgspec.json.Decoder(cls).decode
+    mirror = msgspec.json.Decoder(_mirror(cls)).decode
+    count = _key_counter(cls)
+
+    def decode(data: Data) -> object | None:
+        try:
+            obj = typed(data)
+            if count is not None and count(data, obj):
+                return obj
+            mirror(data)
+        except _DECODE_ERRORS:
+            return None
+        return obj
+
+    return decode
+
+
+def _enc_hook(value: object) -> object:
+    if isinstance(value, immutabledict):
+        return {member.value: count for member, count in value.items()}
+    raise NotImplementedError
+
+
+# "deterministic" sorts sets and mappings. msgspec writes the fields of a slotted
+# attrs class in sorted order too, which is the order the converter writes.
+_ENCODER = msgspec.json.Encoder(enc_hook=_enc_hook, order="deterministic")
+
+
+def _encode(obj: object) -> bytes | None:
+    try:
+        return _ENCODER.encode(obj)
+    except TypeError:
+        # A set of two or more enum members, which msgspec cannot sort: let the
+        # converter turn the object into plain data, and write that.
+        pass
+    except (NotImplementedError, ValueError):
+        return None
+    try:
+        return _ENCODER.encode(to_dict(obj))
+    except Exception:  # noqa: BLE001 - the converter's path reports it
+        return None
+
+
+def _model_classes() -> list[type[Any]]:
+    from trafficking_model import (
+        cases,
+        money,
+        periods,
+        plans,
+        prosecution,
+        reports,
+        stakeholders,
+        statistics,
+        victims,
+    )
+
+    modules = (
+        periods,
+        money,
+        stakeholders,
+        plans,
+        victims,
+        cases,
+        prosecution,
+        statistics,
+        reports,
+    )
+    return [
+        getattr(module, name)
+        for module in modules
+        for name in module.__all__
+        if attrs.has(getattr(module, name))
+    ]
+
+
+# The converter's hooks as they are at import, before any user registers one.
+# The acceleration serves a class only while its hook is still the same object:
+# registering a hook clears cattrs' cache, so hooks built afterwards differ.
+_DECODERS: dict[Any, tuple[Any, Callable[[Data], object | None]]] = {}
+_ENCODERS: dict[Any, Any] = {}
+
+
+def _prepare() -> None:
+    for cls in _model_classes():
+        if _decodable(cls, set()):
+            _DECODERS[cls] = (converter.get_structure_hook(cls), _build_decoder(cls))
+        if _encodable(cls, set()):
+            _ENCODERS[cls] = converter.get_unstructure_hook(cls)
+
+
+def decoder_for(cls: Any) -> Callable[[Data], object | None] | None:
+    """The accelerated decoder of `cls`, or `None` where the converter must do it.
+
+    The decoder returns the object, or `None` when it does not accept the input;
+    the caller then decodes it with the converter.
+    """
+    entry = _DECODERS.get(cls)
+    if entry is None or converter.get_structure_hook(cls) is not entry[0]:
+        return None
+    return entry[1]
+
+
+def encoder_for(cls: Any) -> Callable[[object], bytes | None] | None:
+    """The accelerated encoder of `cls`, or `None` where the converter must do it.
+
+    The encoder returns the JSON bytes, or `None` when it cannot write the object
+    exactly as the converter would; the caller then uses the converter.
+    """
+    hook = _ENCODERS.get(cls)
+    if hook is None or converter.get_unstructure_hook(cls) is not hook:
+        return None
+    return _encode
+
+
+_prepare()
