@@ -728,7 +728,7 @@ def to_json(obj: object) -> str:
     Example:
         >>> from trafficking_model import Period
         >>> to_json(Period.from_years(2020, 2021))
-        '{"start":"2020-01-01","end":"2021-12-31"}'
+        '{"end":"2021-12-31","start":"2020-01-01"}'
     """
     return _encode_json(obj).decode("utf-8")
 
@@ -739,7 +739,7 @@ def _encode_json(obj: object) -> bytes:
     Example:
         >>> from trafficking_model import Period
         >>> _encode_json(Period.from_years(2020))
-        b'{"start":"2020-01-01","end":"2020-12-31"}'
+        b'{"end":"2020-12-31","start":"2020-01-01"}'
     """
     fast = _accelerated_encoder(type(obj))
     if fast is not None:
