@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import inspect
+import json
 import re
 import typing
 from collections.abc import Mapping
@@ -98,8 +99,8 @@ def json_schema(cls: type[Any]) -> dict[str, Any]:
         'https://json-schema.org/draft/2020-12/schema'
         >>> schema["required"]
         ['id', 'sex', 'age_group', 'exploitation', 'identification']
-        >>> schema["properties"]["age"]
-        {'anyOf': [{'type': 'integer', 'minimum': 0, 'maximum': 120}, {'type': 'null'}], 'default': None}
+        >>> schema["properties"]["age"]["anyOf"]
+        [{'type': 'integer', 'minimum': 0, 'maximum': 120}, {'type': 'null'}]
         >>> schema["additionalProperties"]
         False
     """
@@ -113,6 +114,27 @@ def json_schema(cls: type[Any]) -> dict[str, Any]:
     if definitions:
         schema["$defs"] = dict(sorted(definitions.items()))
     return schema
+
+
+def _model_classes() -> dict[str, type[Any]]:
+    """Every public model class, by name: the classes with a schema file."""
+    import trafficking_model
+
+    classes = {}
+    for name in trafficking_model.__all__:
+        value = getattr(trafficking_model, name)
+        if isinstance(value, type) and attrs.has(value) and name != "Problem":
+            classes[name] = value
+    return classes
+
+
+def _schema_text(cls: type[Any]) -> str:
+    """The schema of `cls` as the text of its file in `schemas/`."""
+    return json.dumps(json_schema(cls), indent=2, ensure_ascii=False) + "\n"
+
+
+def _schema_file_name(cls: type[Any]) -> str:
+    return f"{cls.__name__}.schema.json"
 
 
 def _class_schema(cls: type[Any], definitions: dict[str, Any]) -> dict[str, Any]:
