@@ -143,12 +143,13 @@ def _mirror(cls: type[Any]) -> type[msgspec.Struct]:
         fields: list[tuple[str, Any, Any]] = []
         for name, hint in _hints(cls).items():
             nested = _nested_class(hint)
+            # The default is never checked; it only makes the field optional.
             if nested is None:
-                field_type: Any = msgspec.Raw
+                fields.append((name, msgspec.Raw, None))
             else:
                 inner = _mirror(nested[0])
                 field_type = list[inner] if nested[1] else inner  # type: ignore[valid-type]
-            fields.append((name, field_type | None, None))
+                fields.append((name, field_type | None, None))
         mirror = msgspec.defstruct(
             f"_{cls.__name__}Keys",
             fields,
