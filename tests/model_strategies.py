@@ -8,6 +8,7 @@ parts, then derives the dependent counts, and never filters heavily.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from decimal import Decimal
 from typing import Any
 
@@ -56,7 +57,11 @@ stakeholders = st.builds(
     acronym=st.none() | texts,
 )
 
-numbers = st.none() | st.integers(-(10**9), 10**9) | st.floats(allow_nan=False, allow_infinity=False)
+numbers = (
+    st.none()
+    | st.integers(-(10**9), 10**9)
+    | st.floats(allow_nan=False, allow_infinity=False)
+)
 
 indicators = st.builds(
     tm.Indicator,
@@ -124,9 +129,7 @@ def plans(draw: st.DrawFn) -> tm.NationalActionPlan:
         title=draw(texts),
         period=period,
         stakeholders=members,
-        measures=_unique_by_id(
-            draw(st.lists(measures(period, ids), max_size=3))
-        ),
+        measures=_unique_by_id(draw(st.lists(measures(period, ids), max_size=3))),
         reviews=tuple(draw(st.lists(plan_reviews(period, ids), max_size=2))),
     )
 
@@ -156,9 +159,7 @@ def victims(draw: st.DrawFn) -> tm.Victim:
 @st.composite
 def defendants(draw: st.DrawFn) -> tm.Defendant:
     disposition = draw(st.sampled_from(Disposition))
-    indicted = (
-        True if disposition.requires_indictment else draw(st.booleans())
-    )
+    indicted = True if disposition.requires_indictment else draw(st.booleans())
     months = (
         draw(st.integers(min_value=1, max_value=600))
         if disposition is Disposition.IMPRISONMENT
@@ -188,7 +189,7 @@ cases = st.builds(
 def _split(draw: st.DrawFn, total: int, parts: int) -> list[int]:
     cuts = sorted(draw(st.integers(0, total)) for _ in range(parts - 1))
     bounds = [0, *cuts, total]
-    return [high - low for low, high in zip(bounds, bounds[1:], strict=False)]
+    return [high - low for low, high in itertools.pairwise(bounds)]
 
 
 @st.composite
@@ -323,7 +324,9 @@ def json_values(max_leaves: int = 20) -> st.SearchStrategy[Any]:
     )
     return st.recursive(
         scalars,
-        lambda children: st.lists(children, max_size=4)
-        | st.dictionaries(st.text(max_size=10), children, max_size=4),
+        lambda children: (
+            st.lists(children, max_size=4)
+            | st.dictionaries(st.text(max_size=10), children, max_size=4)
+        ),
         max_leaves=max_leaves,
     )

@@ -28,7 +28,7 @@ MODES = [
 
 
 @contextlib.contextmanager
-def acceleration(enabled: bool) -> Iterator[None]:  # noqa: FBT001
+def acceleration(enabled: bool) -> Iterator[None]:
     was_on = _use_acceleration(enabled)
     try:
         yield

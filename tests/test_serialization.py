@@ -13,10 +13,10 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from model_strategies import MODEL_CLASSES, STRATEGIES
-from serialization_helpers import MODES, acceleration, only_problem, problems
 
 import trafficking_model as tm
+from model_strategies import MODEL_CLASSES, STRATEGIES
+from serialization_helpers import MODES, acceleration, only_problem, problems
 from trafficking_model.examples import (
     azerbaijan_nap_2020_2024,
     azerbaijan_report_2020_2021,
@@ -215,7 +215,9 @@ class TestStrictness:
     def test_an_int_is_never_a_bool(self, accelerated: bool, as_json: bool) -> None:
         with acceleration(accelerated):
             found = only_problem(
-                lambda: load(with_(DEFENDANT, indicted=1), tm.Defendant, as_json=as_json)
+                lambda: load(
+                    with_(DEFENDANT, indicted=1), tm.Defendant, as_json=as_json
+                )
             )
         assert found == ("$.indicted", "type", "expected bool, got 1 (int)")
 
@@ -247,7 +249,7 @@ class TestStrictness:
             ("2021-03-02T00:00:00", "date"),
             ("2021-03-02 ", "date"),
             ("2021-02-30", "date"),
-            ("２０２１-03-02", "date"),
+            ("\uff12\uff10\uff12\uff11-03-02", "date"),
             (20210302, "type"),
             (None, "type"),
         ],
@@ -273,8 +275,10 @@ class TestStrictness:
         assert found == (
             "$.sex",
             "enum",
-            f"{value!r} is not a Sex; expected one of "
-            "'female', 'male', 'other', 'unknown'",
+            (
+                f"{value!r} is not a Sex; expected one of "
+                "'female', 'male', 'other', 'unknown'"
+            ),
         )
 
     def test_an_enum_value_must_be_a_string(
@@ -298,7 +302,11 @@ class TestStrictness:
                 "unknown_key",
                 "unknown key 'home town': Victim has no such field",
             ),
-            ("$.nickname", "unknown_key", "unknown key 'nickname': Victim has no such field"),
+            (
+                "$.nickname",
+                "unknown_key",
+                "unknown key 'nickname': Victim has no such field",
+            ),
         ]
 
     def test_unknown_keys_are_rejected_in_nested_objects(
@@ -318,7 +326,9 @@ class TestStrictness:
             found = only_problem(lambda: load(data, tm.Victim, as_json=as_json))
         assert found == ("$.sex", "required", "required field is missing")
 
-    @pytest.mark.parametrize("value", [150000.0, 150000, "1,000", "NaN", " 1", "1.", "+1"])
+    @pytest.mark.parametrize(
+        "value", [150000.0, 150000, "1,000", "NaN", " 1", "1.", "+1"]
+    )
     def test_an_amount_is_a_decimal_string(
         self, accelerated: bool, as_json: bool, value: object
     ) -> None:
@@ -339,7 +349,13 @@ class TestStrictness:
     def test_a_number_field_refuses_bool_and_string(
         self, accelerated: bool, as_json: bool
     ) -> None:
-        data = {"id": "1", "description": "d", "unit": "u", "baseline": True, "target": "5"}
+        data = {
+            "id": "1",
+            "description": "d",
+            "unit": "u",
+            "baseline": True,
+            "target": "5",
+        }
         with acceleration(accelerated):
             found = problems(lambda: load(data, tm.Indicator, as_json=as_json))
         assert [(path, rule) for path, rule, _ in found] == [
@@ -350,7 +366,9 @@ class TestStrictness:
     def test_a_set_must_be_an_array(self, accelerated: bool, as_json: bool) -> None:
         with acceleration(accelerated):
             found = only_problem(
-                lambda: load(with_(VICTIM, exploitation="sexual"), tm.Victim, as_json=as_json)
+                lambda: load(
+                    with_(VICTIM, exploitation="sexual"), tm.Victim, as_json=as_json
+                )
             )
         assert found == (
             "$.exploitation",
@@ -405,7 +423,12 @@ def test_malformed_json_is_a_validation_error(accelerated: bool, text: bytes) ->
 def test_from_json_takes_str_bytes_and_buffers() -> None:
     text = json.dumps(VICTIM)
     expected = tm.from_dict(VICTIM, tm.Victim)
-    for data in (text, text.encode(), bytearray(text.encode()), memoryview(text.encode())):
+    for data in (
+        text,
+        text.encode(),
+        bytearray(text.encode()),
+        memoryview(text.encode()),
+    ):
         assert tm.from_json(data, tm.Victim) == expected
     found = only_problem(lambda: tm.from_json(42, tm.Victim))  # type: ignore[arg-type]
     assert found[:2] == ("$", "type")
@@ -445,7 +468,9 @@ class TestErrorPaths:
         ]
         with pytest.raises(tm.ValidationError) as caught:
             tm.from_json(json.dumps(data), tm.CountryReport)
-        assert str(caught.value) == "$.victims.by_sex: counts sum to 190 but total is 189"
+        assert (
+            str(caught.value) == "$.victims.by_sex: counts sum to 190 but total is 189"
+        )
 
     def test_the_funnel_inside_a_report(self, accelerated: bool) -> None:
         data = report_data()

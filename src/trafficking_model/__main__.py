@@ -17,6 +17,10 @@ from typing import TYPE_CHECKING, Any
 
 from trafficking_model._validation import in_vocabulary_order
 from trafficking_model.errors import ValidationError
+from trafficking_model.examples import (
+    azerbaijan_nap_2020_2024,
+    azerbaijan_report_2020_2021,
+)
 from trafficking_model.jsonl import iter_jsonl
 from trafficking_model.schema import (
     _model_classes,
@@ -25,10 +29,6 @@ from trafficking_model.schema import (
     json_schema,
 )
 from trafficking_model.serialization import from_json
-from trafficking_model.examples import (
-    azerbaijan_nap_2020_2024,
-    azerbaijan_report_2020_2021,
-)
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
@@ -134,9 +134,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     validate.add_argument("file", type=Path, help="the file to check")
     validate.add_argument(
-        "--type", required=True, choices=classes, metavar="CLASS",
-        help="the model class of the data (or of each record): "
-        + ", ".join(classes),
+        "--type",
+        required=True,
+        choices=classes,
+        metavar="CLASS",
+        help="the model class of the data (or of each record): " + ", ".join(classes),
     )
     validate.add_argument(
         "--jsonl", action="store_true", help="read JSON Lines, one record per line"
@@ -173,8 +175,8 @@ def _validate(file: Path, cls: type[Any], *, jsonl: bool) -> int:
     except ValidationError as error:
         _report(str(file), error)
         return 1
-    for error in bad:
-        _report(f"{file}:{error.line}", error)
+    for bad_line in bad:
+        _report(f"{file}:{bad_line.line}", bad_line)
     print(f"{file}: {good} valid {cls.__name__} records, {len(bad)} bad lines")
     return 1 if bad else 0
 

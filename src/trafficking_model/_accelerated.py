@@ -28,14 +28,16 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import typing
-from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import msgspec
 from immutabledict import immutabledict
 
 from trafficking_model.serialization import converter, to_dict
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 Data = str | bytes | bytearray | memoryview
 
@@ -46,14 +48,14 @@ def _hints(cls: type[Any]) -> dict[str, Any]:
     return typing.get_type_hints(cls)
 
 
-def _optional_inner(type_: Any) -> Any:
+def _optional_inner(type_: object) -> object:
     args = typing.get_args(type_)
-    if len(args) == 2 and type(None) in args:  # noqa: PLR2004
+    if len(args) == 2 and type(None) in args:
         return next(arg for arg in args if arg is not type(None))
     return None
 
 
-def _is_str_enum(type_: Any) -> bool:
+def _is_str_enum(type_: object) -> bool:
     return (
         isinstance(type_, type)
         and issubclass(type_, enum.Enum)
@@ -75,7 +77,7 @@ def _plain_fields(cls: type[Any]) -> bool:
     )
 
 
-def _decodable(type_: Any, seen: set[Any]) -> bool:
+def _decodable(type_: object, seen: set[Any]) -> bool:  # noqa: PLR0911
     """Whether msgspec reads `type_` from JSON exactly as the converter does."""
     if type_ in (str, int, bool, dt.date) or _is_str_enum(type_):
         return True
@@ -86,7 +88,7 @@ def _decodable(type_: Any, seen: set[Any]) -> bool:
     args = typing.get_args(type_)
     if origin is frozenset and len(args) == 1:
         return args[0] is str or _is_str_enum(args[0])
-    if origin is tuple and len(args) == 2 and args[1] is Ellipsis:  # noqa: PLR2004
+    if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
         return attrs.has(args[0]) and _decodable(args[0], seen)
     if isinstance(type_, type) and attrs.has(type_):
         if type_ in seen:
@@ -98,7 +100,7 @@ def _decodable(type_: Any, seen: set[Any]) -> bool:
     return False
 
 
-def _encodable(type_: Any, seen: set[Any]) -> bool:
+def _encodable(type_: object, seen: set[Any]) -> bool:
     """Whether msgspec writes `type_` exactly as the converter does."""
     if type_ is float:
         return False
@@ -120,7 +122,7 @@ def _encodable(type_: Any, seen: set[Any]) -> bool:
 # ---------------------------------------------------------------------------
 
 
-def _nested_class(type_: Any) -> tuple[type[Any], bool] | None:
+def _nested_class(type_: object) -> tuple[type[Any], bool] | None:
     """The attrs class inside a field type, and whether it is in a sequence."""
     inner = _optional_inner(type_)
     if inner is not None:
@@ -188,7 +190,7 @@ def _key_counter(cls: type[Any]) -> Callable[[Data, Any], bool] | None:
         (name, default, key, key.decode()) for name, default, key, _ in optional
     ]
 
-    def keys_match(data: Data, obj: Any) -> bool:
+    def keys_match(data: Data, obj: object) -> bool:
         if isinstance(data, str):
             if "\\" in data or '" ' in data or '"\t' in data or '"\r' in data:
                 return False
@@ -217,6 +219,7 @@ def _key_counter(cls: type[Any]) -> Callable[[Data, Any], bool] | None:
 # Decoders and encoders, built once per class
 # ---------------------------------------------------------------------------
 
+
 def _build_decoder(cls: type[Any]) -> Callable[[Data], object | None]:
     typed = msgspec.json.Decoder(cls).decode
     mirror = msgspec.json.Decoder(_mirror(cls)).decode
@@ -224,7 +227,7 @@ def _build_decoder(cls: type[Any]) -> Callable[[Data], object | None]:
 
     def decode(data: Data) -> object | None:
         try:
-            obj = typed(data)
+            obj: object = typed(data)
             if count is not None and count(data, obj):
                 return obj
             mirror(data)
@@ -257,7 +260,7 @@ def _encode(obj: object) -> bytes | None:
         return None
     try:
         return _ENCODER.encode(to_dict(obj))
-    except Exception:  # noqa: BLE001 - the converter's path reports it
+    except Exception:
         return None
 
 
@@ -308,7 +311,7 @@ def _prepare() -> None:
             _ENCODERS[cls] = converter.get_unstructure_hook(cls)
 
 
-def decoder_for(cls: Any) -> Callable[[Data], object | None] | None:
+def decoder_for(cls: object) -> Callable[[Data], object | None] | None:
     """The accelerated decoder of `cls`, or `None` where the converter must do it.
 
     The decoder returns the object, or `None` when it does not accept the input;
@@ -320,7 +323,7 @@ def decoder_for(cls: Any) -> Callable[[Data], object | None] | None:
     return entry[1]
 
 
-def encoder_for(cls: Any) -> Callable[[object], bytes | None] | None:
+def encoder_for(cls: object) -> Callable[[object], bytes | None] | None:
     """The accelerated encoder of `cls`, or `None` where the converter must do it.
 
     The encoder returns the JSON bytes, or `None` when it cannot write the object

@@ -39,7 +39,7 @@ def iter_jsonl(
     *,
     on_error: Callable[[ValidationError], object] | None = None,
 ) -> Iterator[T]:
-    """Read records of type `cls` from JSON Lines, one line at a time.
+    r"""Read records of type `cls` from JSON Lines, one line at a time.
 
     Every line holds one JSON value; a blank line is an error. Memory use does
     not grow with the file.
@@ -63,9 +63,9 @@ def iter_jsonl(
         >>> import io
         >>> from trafficking_model import Period
         >>> data = io.BytesIO(
-        ...     b'{"start": "2020-01-01", "end": "2020-12-31"}\\n'
-        ...     b'{"start": "2021-01-01", "end": "2020-12-31"}\\n'
-        ...     b'{"start": "2022-01-01", "end": "2022-12-31"}\\n'
+        ...     b'{"start": "2020-01-01", "end": "2020-12-31"}\n'
+        ...     b'{"start": "2021-01-01", "end": "2020-12-31"}\n'
+        ...     b'{"start": "2022-01-01", "end": "2022-12-31"}\n'
         ... )
         >>> errors = []
         >>> [str(period) for period in iter_jsonl(data, Period, on_error=errors.append)]
@@ -96,7 +96,7 @@ def _read(
                 continue
         try:
             if not line.strip():
-                raise ValidationError(  # noqa: TRY301 - reported like any other
+                raise ValidationError(
                     [
                         Problem(
                             path="$",
@@ -116,10 +116,10 @@ def _read(
 
 
 def write_jsonl(objects: Iterable[object], target: Source) -> int:
-    """Write model objects as JSON Lines, one compact JSON object per line.
+    r"""Write model objects as JSON Lines, one compact JSON object per line.
 
     Each line is exactly what [`to_json`][trafficking_model.to_json] gives,
-    followed by `\\n`, so the output is deterministic.
+    followed by `\n`, so the output is deterministic.
 
     When `target` is a path, the records go to a temporary file in the same
     folder, which replaces `target` only once every record is written; if
@@ -170,7 +170,7 @@ def write_jsonl(objects: Iterable[object], target: Source) -> int:
 def _write(objects: Iterable[object], file: IO[bytes]) -> int:
     write = file.write
     count = 0
-    for count, obj in enumerate(objects, start=1):  # noqa: B007 - counted
+    for count, obj in enumerate(objects, start=1):
         try:
             encoded = _encode_json(obj)
         except ValidationError as error:
@@ -189,4 +189,3 @@ def _copy_mode(path: Path, temporary: str) -> None:
         os.umask(umask)
         mode = 0o666 & ~umask
     Path(temporary).chmod(mode)
-

@@ -104,7 +104,7 @@ def json_schema(cls: type[Any]) -> dict[str, Any]:
         >>> schema["additionalProperties"]
         False
     """
-    if not (isinstance(cls, type) and attrs.has(cls)):
+    if not attrs.has(cls):
         msg = f"json_schema needs an attrs model class, got {cls!r}"
         raise TypeError(msg)
     definitions: dict[str, Any] = {}
@@ -169,9 +169,10 @@ _NO_DEFAULT = object()
 
 def _json_default(default: object) -> object:
     if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
-        if default.takes_self:
+        factory = typing.cast("Any", default)
+        if factory.takes_self:
             return _NO_DEFAULT
-        default = default.factory()
+        default = factory.factory()
     if default is None or type(default) in (int, float, str, bool):
         return default
     if isinstance(default, (frozenset, tuple, list)) and not default:
@@ -181,9 +182,11 @@ def _json_default(default: object) -> object:
     return _NO_DEFAULT  # pragma: no cover - no model has another default
 
 
-def _field_schema(name: str, type_: Any, definitions: dict[str, Any]) -> Any:
+def _field_schema(  # noqa: PLR0911
+    name: str, type_: object, definitions: dict[str, Any]
+) -> dict[str, Any]:
     args = typing.get_args(type_)
-    if len(args) == 2 and type(None) in args:  # noqa: PLR2004 - X | None
+    if len(args) == 2 and type(None) in args:
         inner = next(arg for arg in args if arg is not type(None))
         return {"anyOf": [_field_schema(name, inner, definitions), {"type": "null"}]}
     origin = typing.get_origin(type_)
@@ -203,7 +206,7 @@ def _field_schema(name: str, type_: Any, definitions: dict[str, Any]) -> Any:
             },
             "additionalProperties": False,
         }
-    if _is_enum(type_):
+    if isinstance(type_, type) and _is_enum(type_):
         return _reference(type_, definitions)
     if isinstance(type_, type) and attrs.has(type_):
         return _reference(type_, definitions)
@@ -237,7 +240,7 @@ def _code_list(
     return {"$ref": f"#/$defs/{name}"}
 
 
-def _scalar_schema(name: str, type_: Any) -> dict[str, Any]:
+def _scalar_schema(name: str, type_: object) -> dict[str, Any]:  # noqa: PLR0911
     if type_ is str:
         if name in _IDENTIFIERS:
             return {"type": "string", "pattern": IDENTIFIER_PATTERN}
@@ -257,7 +260,7 @@ def _scalar_schema(name: str, type_: Any) -> dict[str, Any]:
     raise TypeError(msg)
 
 
-def _is_enum(type_: Any) -> bool:
+def _is_enum(type_: object) -> bool:
     return isinstance(type_, type) and issubclass(type_, enum.Enum)
 
 

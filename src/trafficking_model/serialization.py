@@ -39,7 +39,7 @@ import json
 import re
 import types
 import typing
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from collections.abc import Set as AbstractSet
 from decimal import Decimal, InvalidOperation
 from typing import Any, TypeVar
@@ -167,7 +167,7 @@ def _structure_decimal(value: object, _: object) -> Decimal:
 
 def _structure_none(value: object, _: object) -> None:
     if value is None:
-        return None
+        return
     raise _wrong_type("null", value)
 
 
@@ -176,7 +176,7 @@ def _structure_none(value: object, _: object) -> None:
 # ---------------------------------------------------------------------------
 
 
-def _is_enum(type_: Any) -> bool:
+def _is_enum(type_: object) -> bool:
     return isinstance(type_, type) and issubclass(type_, enum.Enum)
 
 
@@ -202,21 +202,17 @@ def _enum_hook(enum_type: type[enum.Enum]) -> Hook:
     return structure_enum
 
 
-def _is_optional(type_: Any) -> bool:
+def _is_optional(type_: object) -> bool:
     args = typing.get_args(type_)
-    return (
-        _is_union(type_)
-        and len(args) == 2  # noqa: PLR2004 - one type and None
-        and type(None) in args
-    )
+    return _is_union(type_) and len(args) == 2 and type(None) in args
 
 
-def _is_union(type_: Any) -> bool:
+def _is_union(type_: object) -> bool:
     origin = typing.get_origin(type_)
     return origin is typing.Union or origin is types.UnionType
 
 
-def _optional_hook(type_: Any, conv: cattrs.Converter) -> Hook:
+def _optional_hook(type_: object, conv: cattrs.Converter) -> Hook:
     (inner,) = (arg for arg in typing.get_args(type_) if arg is not type(None))
     hook = conv.get_structure_hook(inner)
 
@@ -236,17 +232,17 @@ _SEQUENCES: dict[Any, Callable[[list[Any]], Any]] = {
 }
 
 
-def _is_sequence(type_: Any) -> bool:
+def _is_sequence(type_: object) -> bool:
     origin = typing.get_origin(type_)
     if origin not in _SEQUENCES:
         return False
     args = typing.get_args(type_)
     if origin is tuple:
-        return len(args) == 2 and args[1] is Ellipsis  # noqa: PLR2004
+        return len(args) == 2 and args[1] is Ellipsis
     return len(args) == 1
 
 
-def _sequence_hook(type_: Any, conv: cattrs.Converter) -> Hook:
+def _sequence_hook(type_: object, conv: cattrs.Converter) -> Hook:
     build = _SEQUENCES[typing.get_origin(type_)]
     item_type = typing.get_args(type_)[0]
     item_hook = conv.get_structure_hook(item_type)
@@ -264,13 +260,13 @@ def _sequence_hook(type_: Any, conv: cattrs.Converter) -> Hook:
                     [members[item] if type(item) is str else _miss() for item in value]
                 )
             return build([item_hook(item, item_type) for item in value])
-        except Exception:  # noqa: BLE001 - explain below, item by item
+        except Exception:
             pass
         problems: list[Problem] = []
         for index, item in enumerate(value):
             try:
                 item_hook(item, item_type)
-            except Exception as error:  # noqa: BLE001
+            except Exception as error:  # noqa: PERF203
                 problems.extend(
                     problem.under(f"$[{index}]") for problem in _problems_of(error)
                 )
@@ -283,18 +279,18 @@ def _miss() -> enum.Enum:
     raise KeyError
 
 
-def _is_breakdown(type_: Any) -> bool:
+def _is_breakdown(type_: object) -> bool:
     origin = typing.get_origin(type_)
     args = typing.get_args(type_)
     return (
         origin in (Mapping, dict, immutabledict)
-        and len(args) == 2  # noqa: PLR2004
+        and len(args) == 2
         and _is_enum(args[0])
         and args[1] is int
     )
 
 
-def _breakdown_hook(type_: Any, _conv: cattrs.Converter) -> Hook:
+def _breakdown_hook(type_: object, _conv: cattrs.Converter) -> Hook:
     enum_type: type[enum.Enum] = typing.get_args(type_)[0]
     members: dict[object, enum.Enum] = {member.value: member for member in enum_type}
 
@@ -337,7 +333,7 @@ def _attrs_hook(cls: type[Any], conv: cattrs.Converter) -> Hook:
     def structure_object(value: object, _: object) -> object:
         if type(value) is not dict and not isinstance(value, Mapping):
             raise _wrong_type("an object", value)
-        return structure_fields(value, cls)  # type: ignore[arg-type]
+        return structure_fields(value, cls)
 
     return structure_object
 
@@ -347,23 +343,26 @@ def _attrs_hook(cls: type[Any], conv: cattrs.Converter) -> Hook:
 # ---------------------------------------------------------------------------
 
 
-def _unstructure_sequence_factory(type_: Any, conv: cattrs.Converter) -> Any:
+Unhook = Callable[[Any], object]
+
+
+def _unstructure_sequence_factory(type_: object, conv: cattrs.Converter) -> Unhook:
     item_type = typing.get_args(type_)[0]
     item_hook = conv.get_unstructure_hook(item_type)
     if typing.get_origin(type_) in (frozenset, AbstractSet):
         if _is_enum(item_type):
 
-            def unstructure_enum_set(value: Any) -> list[Any]:
+            def unstructure_enum_set(value: Iterable[enum.Enum]) -> list[object]:
                 return sorted([member.value for member in value])
 
             return unstructure_enum_set
 
-        def unstructure_set(value: Any) -> list[Any]:
+        def unstructure_set(value: Iterable[object]) -> list[object]:
             return sorted([item_hook(item) for item in value])
 
         return unstructure_set
 
-    def unstructure_sequence(value: Any) -> list[Any]:
+    def unstructure_sequence(value: Iterable[object]) -> list[object]:
         return [item_hook(item) for item in value]
 
     return unstructure_sequence
@@ -373,15 +372,15 @@ def _unstructure_breakdown(value: Mapping[enum.Enum, int]) -> dict[str, int]:
     return {member.value: value[member] for member in sorted(value, key=_value_of)}
 
 
-def _value_of(member: enum.Enum) -> Any:
-    return member.value
+def _value_of(member: enum.Enum) -> str:
+    return str(member.value)
 
 
-def _unstructure_optional_factory(type_: Any, conv: cattrs.Converter) -> Any:
+def _unstructure_optional_factory(type_: object, conv: cattrs.Converter) -> Unhook:
     (inner,) = (arg for arg in typing.get_args(type_) if arg is not type(None))
     hook = conv.get_unstructure_hook(inner)
 
-    def unstructure_optional(value: Any) -> Any:
+    def unstructure_optional(value: object) -> object:
         return None if value is None else hook(value)
 
     return unstructure_optional
@@ -404,7 +403,7 @@ def _make_converter() -> cattrs.Converter:
     conv.register_structure_hook(Decimal, _structure_decimal)
     conv.register_structure_hook(type(None), _structure_none)
 
-    def enum_factory(enum_type: Any) -> Hook:
+    def enum_factory(enum_type: type[enum.Enum]) -> Hook:
         hook = _registered_enum_hooks.get(enum_type)
         if hook is None:
             hook = _registered_enum_hooks[enum_type] = _enum_hook(enum_type)
@@ -464,9 +463,10 @@ Example:
 
 
 def _note(error: BaseException, kind: type[T]) -> T | None:
-    for note in getattr(error, "__notes__", ()):
-        if note.__class__ is kind:
-            return typing.cast("T", note)
+    notes: list[object] = getattr(error, "__notes__", [])
+    for note in notes:
+        if isinstance(note, kind) and note.__class__ is kind:
+            return note
     return None
 
 
@@ -577,11 +577,11 @@ def from_dict(data: object, cls: type[T]) -> T:
         return typing.cast("T", hook(data, cls))
     except ValidationError:
         raise
-    except Exception as error:  # noqa: BLE001 - every failure is a ValidationError
+    except Exception as error:
         raise ValidationError(_problems_of(error)) from None
 
 
-def to_dict(obj: object) -> Any:
+def to_dict(obj: object) -> Any:  # noqa: ANN401 - JSON-like data
     """Turn a model object into JSON-like data, the inverse of `from_dict`.
 
     Every field is written: `None` as `None`, empty sets and tuples as `[]`,
@@ -610,7 +610,7 @@ def to_dict(obj: object) -> Any:
             for index, item in enumerate(items):
                 try:
                     result.append(to_dict(item))
-                except ValidationError as error:
+                except ValidationError as error:  # noqa: PERF203
                     problems.extend(error.under(f"$[{index}]").problems)
             if problems:
                 raise ValidationError(problems)
@@ -618,7 +618,7 @@ def to_dict(obj: object) -> Any:
         raise _wrong_type("a model object", obj)
     try:
         return converter.unstructure(obj)
-    except Exception as error:  # noqa: BLE001 - every failure is a ValidationError
+    except Exception as error:
         raise ValidationError(_problems_of(error)) from None
 
 
@@ -666,7 +666,7 @@ def _parse_json(data: str | bytes | bytearray | memoryview) -> object:
     except ValidationError:
         raise
     except UnicodeError as error:
-        raise _fail("json", f"malformed JSON: not UTF-8 text ({error.reason})") from None
+        raise _fail("json", f"malformed JSON: not UTF-8 text ({error})") from None
     except RecursionError:
         raise _fail("json", "malformed JSON: nested too deeply") from None
     except ValueError as error:
@@ -776,7 +776,7 @@ def _accelerated_encoder(cls: object) -> Encoder | None:
     return _accelerator.encoder_for(cls)  # type: ignore[no-any-return]
 
 
-def _use_acceleration(enabled: bool) -> bool:  # noqa: FBT001
+def _use_acceleration(enabled: bool) -> bool:
     """Switch the optional msgspec acceleration on or off; return the old setting.
 
     It is on by default when `msgspec` is installed (extra `fast`). Results and
