@@ -9,16 +9,19 @@ exactly what the cattrs converter gives; anything else steps aside:
   breakdown mappings are left to the converter, because msgspec would read
   `120` into a float field as `120.0`, accept a number for a decimal, and store
   a plain dict where the model freezes one.
-- msgspec ignores unknown keys, and the loader must reject them. A flat class is
-  checked by counting the keys in the text, when the text is plain enough for a
-  count to be exact; otherwise a mirror `msgspec.Struct` of raw fields that
-  forbids unknown keys reads the text again.
+- msgspec ignores unknown keys, and the loader must reject them. A mirror
+  `msgspec.Struct` with the same field names, values of any type, and
+  `forbid_unknown_fields` reads the text a second time to check the keys at
+  every level. (Counting keys in the text was tried: on plain text it is exact,
+  but the scans it needs cost more than the mirror.)
 - Any input msgspec does not accept, for whatever reason, is decoded again by
   the converter, which builds the error report. So errors are always the
   converter's.
-- Encoding serves classes without float fields. Sets of two or more enum
-  members cannot be sorted by msgspec; those objects are written by the
-  converter.
+- Encoding serves classes without float fields: msgspec writes `1e16` where
+  the standard library writes `1e+16`. msgspec writes the fields of a slotted
+  attrs class in sorted order, as the converter does, and sorts sets of str.
+  It cannot sort a set of two or more enum members; such an object is first
+  turned into plain data by a second, internal cattrs converter.
 - Both step aside for a class once hooks are registered on the converter after
   import, so that user hooks always take effect.
 """
@@ -28,13 +31,19 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import typing
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 import attrs
+import cattrs
 import msgspec
 from immutabledict import immutabledict
 
-from trafficking_model.serialization import converter, to_dict
+from trafficking_model.serialization import (
+    _is_breakdown,
+    _unstructure_breakdown,
+    converter,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -139,7 +148,7 @@ _MIRRORS: dict[type[Any], type[msgspec.Struct]] = {}
 
 
 def _mirror(cls: type[Any]) -> type[msgspec.Struct]:
-    """A Struct with the fields of `cls`, raw values, and no other keys allowed."""
+    """A Struct with the fields of `cls`, any values, and no other keys allowed."""
     mirror = _MIRRORS.get(cls)
     if mirror is None:
         fields: list[tuple[str, Any, Any]] = []
@@ -147,7 +156,7 @@ def _mirror(cls: type[Any]) -> type[msgspec.Struct]:
             nested = _nested_class(hint)
             # The default is never checked; it only makes the field optional.
             if nested is None:
-                fields.append((name, msgspec.Raw, None))
+                fields.append((name, Any, None))
             else:
                 inner = _mirror(nested[0])
                 field_type = list[inner] if nested[1] else inner  # type: ignore[valid-type]
@@ -162,59 +171,6 @@ def _mirror(cls: type[Any]) -> type[msgspec.Struct]:
     return mirror
 
 
-def _key_counter(cls: type[Any]) -> Callable[[Data, Any], bool] | None:
-    """An exact count of the keys in plain JSON text of a flat class.
-
-    Text without a backslash has no `"` inside a string, so every `":` ends a
-    key, and a field's key `"name":` can only be that field. The count is exact
-    only when no key is followed by whitespace before its colon, so text with a
-    quote followed by whitespace is left to the mirror. The keys must be exactly
-    the fields present: the required ones, the optional ones whose value is not
-    the default (they must have been given), and the optional ones with the
-    default value whose key appears in the text. Any other key, or a key given
-    twice, makes the count differ.
-    """
-    if any(_nested_class(hint) is not None for hint in _hints(cls).values()):
-        return None
-    required = 0
-    optional: list[tuple[str, Any, bytes, str]] = []
-    for field in attrs.fields(cls):
-        if field.default is attrs.NOTHING:
-            required += 1
-        else:
-            default = field.default
-            if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
-                default = default.factory()
-            optional.append((field.name, default, f'"{field.name}":'.encode(), ""))
-    optional = [
-        (name, default, key, key.decode()) for name, default, key, _ in optional
-    ]
-
-    def keys_match(data: Data, obj: object) -> bool:
-        if isinstance(data, str):
-            if "\\" in data or '" ' in data or '"\t' in data or '"\r' in data:
-                return False
-            if '"\n' in data:
-                return False
-            expected = required
-            for name, default, _key, key_text in optional:
-                if getattr(obj, name) != default or key_text in data:
-                    expected += 1
-            return data.count('":') == expected
-        text = bytes(data) if not isinstance(data, bytes) else data
-        if b"\\" in text or b'" ' in text or b'"\t' in text or b'"\r' in text:
-            return False
-        if b'"\n' in text:
-            return False
-        expected = required
-        for name, default, key, _key_text in optional:
-            if getattr(obj, name) != default or key in text:
-                expected += 1
-        return text.count(b'":') == expected
-
-    return keys_match
-
-
 # ---------------------------------------------------------------------------
 # Decoders and encoders, built once per class
 # ---------------------------------------------------------------------------
@@ -223,13 +179,10 @@ def _key_counter(cls: type[Any]) -> Callable[[Data, Any], bool] | None:
 def _build_decoder(cls: type[Any]) -> Callable[[Data], object | None]:
     typed = msgspec.json.Decoder(cls).decode
     mirror = msgspec.json.Decoder(_mirror(cls)).decode
-    count = _key_counter(cls)
 
     def decode(data: Data) -> object | None:
         try:
             obj: object = typed(data)
-            if count is not None and count(data, obj):
-                return obj
             mirror(data)
         except _DECODE_ERRORS:
             return None
@@ -253,15 +206,64 @@ def _encode(obj: object) -> bytes | None:
     try:
         return _ENCODER.encode(obj)
     except TypeError:
-        # A set of two or more enum members, which msgspec cannot sort: let the
-        # converter turn the object into plain data, and write that.
+        # A set of two or more enum members, which msgspec cannot sort.
         pass
     except (NotImplementedError, ValueError):
         return None
     try:
-        return _ENCODER.encode(to_dict(obj))
+        return _ENCODER.encode(_plain.unstructure(obj))
     except Exception:
         return None
+
+
+def _sorted_values(members: frozenset[enum.Enum]) -> list[object]:
+    values = _SORTED.get(members)
+    if values is None:
+        values = sorted(member.value for member in members)
+        if len(_SORTED) < 10_000:
+            _SORTED[members] = values
+    return values
+
+
+_SORTED: dict[frozenset[enum.Enum], list[object]] = {}
+
+
+def _is_enum_set(type_: object) -> bool:
+    args = typing.get_args(type_)
+    return (
+        typing.get_origin(type_) is frozenset
+        and len(args) == 1
+        and isinstance(args[0], type)
+        and issubclass(args[0], enum.Enum)
+    )
+
+
+def _is_enum(type_: object) -> bool:
+    return isinstance(type_, type) and issubclass(type_, enum.Enum)
+
+
+def _identity(value: object) -> object:
+    return value
+
+
+def _plain_converter() -> cattrs.Converter:
+    """Turn an object into data msgspec writes exactly as the converter would.
+
+    Only what msgspec cannot write the same itself is changed: a set of enum
+    members becomes the sorted list of their values. Enums, dates, decimals and
+    breakdowns stay as they are, for msgspec to write; nested objects become
+    dicts, whose keys msgspec sorts.
+    """
+    plain = cattrs.Converter()
+    plain.register_unstructure_hook_func(_is_breakdown, _unstructure_breakdown)
+    plain.register_unstructure_hook_func(_is_enum_set, _sorted_values)
+    plain.register_unstructure_hook_func(_is_enum, _identity)
+    for type_ in (dt.date, Decimal, immutabledict):
+        plain.register_unstructure_hook(type_, _identity)
+    return plain
+
+
+_plain = _plain_converter()
 
 
 def _model_classes() -> list[type[Any]]:

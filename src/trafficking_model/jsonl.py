@@ -18,7 +18,7 @@ from typing import IO, TYPE_CHECKING, TypeVar
 from trafficking_model.errors import Problem, ValidationError
 from trafficking_model.serialization import (
     _accelerated_decoder,
-    _encode_json,
+    _encoder_for,
     _parse_json,
     from_dict,
 )
@@ -169,10 +169,15 @@ def write_jsonl(objects: Iterable[object], target: Source) -> int:
 
 def _write(objects: Iterable[object], file: IO[bytes]) -> int:
     write = file.write
+    encoders: dict[type[object], Callable[[object], bytes]] = {}
     count = 0
     for count, obj in enumerate(objects, start=1):
+        kind = type(obj)
+        encode = encoders.get(kind)
+        if encode is None:
+            encode = encoders[kind] = _encoder_for(kind)
         try:
-            encoded = _encode_json(obj)
+            encoded = encode(obj)
         except ValidationError as error:
             raise type(error)(error.problems, line=count) from None
         write(encoded)

@@ -741,11 +741,24 @@ def _encode_json(obj: object) -> bytes:
         >>> _encode_json(Period.from_years(2020))
         b'{"end":"2020-12-31","start":"2020-01-01"}'
     """
-    fast = _accelerated_encoder(type(obj))
-    if fast is not None:
-        encoded = fast(obj)
-        if encoded is not None:
-            return encoded
+    return _encoder_for(type(obj))(obj)
+
+
+def _encoder_for(cls: object) -> Callable[[object], bytes]:
+    """The fastest exact way to write objects of type `cls` as JSON bytes."""
+    fast = _accelerated_encoder(cls)
+    if fast is None:
+        return _encode_with_converter
+    accelerated = fast
+
+    def encode(obj: object) -> bytes:
+        encoded = accelerated(obj)
+        return _encode_with_converter(obj) if encoded is None else encoded
+
+    return encode
+
+
+def _encode_with_converter(obj: object) -> bytes:
     data = to_dict(obj)
     try:
         return _JSON_ENCODER.encode(data).encode("utf-8")
