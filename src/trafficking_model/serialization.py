@@ -215,6 +215,16 @@ def _is_union(type_: object) -> bool:
 def _optional_hook(type_: object, conv: cattrs.Converter) -> Hook:
     (inner,) = (arg for arg in typing.get_args(type_) if arg is not type(None))
     hook = conv.get_structure_hook(inner)
+    if hook is _structure_str or hook is _structure_int:
+        # The common case, in one call: None or exactly the type.
+        exact = str if hook is _structure_str else int
+
+        def structure_optional_exact(value: object, _: object) -> object:
+            if value is None or type(value) is exact:
+                return value
+            return hook(value, inner)  # raises the type problem
+
+        return structure_optional_exact
 
     def structure_optional(value: object, _: object) -> object:
         if value is None:
