@@ -216,6 +216,27 @@ def _encode(obj: object) -> bytes | None:
         return None
 
 
+def _append(obj: object, buffer: bytearray) -> bool:
+    """Append the JSON of `obj` to `buffer`; False, buffer unchanged, if it cannot."""
+    mark = len(buffer)
+    try:
+        _ENCODER.encode_into(obj, buffer, -1)
+    except TypeError:
+        # A set of two or more enum members, which msgspec cannot sort.
+        del buffer[mark:]
+    except (NotImplementedError, ValueError):
+        del buffer[mark:]
+        return False
+    else:
+        return True
+    try:
+        _ENCODER.encode_into(_plain.unstructure(obj), buffer, -1)
+    except Exception:
+        del buffer[mark:]
+        return False
+    return True
+
+
 def _sorted_values(members: frozenset[enum.Enum]) -> list[object]:
     values = _SORTED.get(members)
     if values is None:
@@ -335,6 +356,11 @@ def encoder_for(cls: object) -> Callable[[object], bytes | None] | None:
     if hook is None or converter.get_unstructure_hook(cls) is not hook:
         return None
     return _encode
+
+
+def appender_for(cls: object) -> Callable[[object, bytearray], bool] | None:
+    """Like `encoder_for`, but appending to a buffer, for writing many objects."""
+    return None if encoder_for(cls) is None else _append
 
 
 _prepare()

@@ -17,8 +17,10 @@ from typing import IO, TYPE_CHECKING, TypeVar
 
 from trafficking_model.errors import Problem, ValidationError
 from trafficking_model.serialization import (
+    Appender,
+    _accelerated_appender,
     _accelerated_decoder,
-    _encoder_for,
+    _encode_with_converter,
     _parse_json,
     from_dict,
 )
@@ -167,21 +169,34 @@ def write_jsonl(objects: Iterable[object], target: Source) -> int:
     return count
 
 
+_CHUNK = 1 << 16
+
+
 def _write(objects: Iterable[object], file: IO[bytes]) -> int:
-    write = file.write
-    encoders: dict[type[object], Callable[[object], bytes]] = {}
+    buffer = bytearray()
+    # Per type: the accelerated appender (or None), and the converter's encoder.
+    writers: dict[type[object], tuple[Appender | None, Callable[[object], bytes]]] = {}
     count = 0
     for count, obj in enumerate(objects, start=1):
         kind = type(obj)
-        encode = encoders.get(kind)
-        if encode is None:
-            encode = encoders[kind] = _encoder_for(kind)
-        try:
-            encoded = encode(obj)
-        except ValidationError as error:
-            raise type(error)(error.problems, line=count) from None
-        write(encoded)
-        write(b"\n")
+        writer = writers.get(kind)
+        if writer is None:
+            writer = writers[kind] = (
+                _accelerated_appender(kind),
+                _encode_with_converter,
+            )
+        append, encode = writer
+        if append is None or not append(obj, buffer):
+            try:
+                buffer += encode(obj)
+            except ValidationError as error:
+                raise type(error)(error.problems, line=count) from None
+        buffer.append(0x0A)  # "\n"
+        if len(buffer) >= _CHUNK:
+            file.write(buffer)
+            buffer.clear()
+    if buffer:
+        file.write(buffer)
     return count
 
 

@@ -280,6 +280,8 @@ def _sequence_hook(type_: object, conv: cattrs.Converter) -> Hook:
                 problems.extend(
                     problem.under(f"$[{index}]") for problem in _problems_of(error)
                 )
+        if not problems:  # pragma: no cover - every item alone is fine
+            raise _fail("invalid", f"cannot build {type_!r} from {describe(value)}")
         raise ValidationError(problems)
 
     return structure_sequence
@@ -783,6 +785,7 @@ def _encode_with_converter(obj: object) -> bytes:
 
 Decoder = Callable[[str | bytes | bytearray | memoryview], object | None]
 Encoder = Callable[[object], bytes | None]
+Appender = Callable[[object, bytearray], bool]
 
 _accelerator: Any = None
 
@@ -797,6 +800,12 @@ def _accelerated_encoder(cls: object) -> Encoder | None:
     if _accelerator is None:
         return None
     return _accelerator.encoder_for(cls)  # type: ignore[no-any-return]
+
+
+def _accelerated_appender(cls: object) -> Appender | None:
+    if _accelerator is None:
+        return None
+    return _accelerator.appender_for(cls)  # type: ignore[no-any-return]
 
 
 def _use_acceleration(enabled: bool) -> bool:
