@@ -228,6 +228,8 @@ def main() -> None:
     parser.add_argument("--reports", type=int, default=50_000,
                         help="CountryReport records (default 50,000)")
     parser.add_argument("--repeat", type=int, default=3, help="runs per case; best counts")
+    parser.add_argument("--only", choices=["Victim", "Case", "CountryReport"],
+                        help="run one of the three record types")
     options = parser.parse_args()
     if not _use_acceleration(True):
         sys.exit("Install msgspec (pip install -e '.[bench]') to run the benchmark.")
@@ -243,6 +245,8 @@ def main() -> None:
          data.reports, options.reports),
     ]
     for name, ours, model, struct, make, count in datasets:
+        if options.only and name != options.only:
+            continue
         dataset = Dataset(name, ours, model, struct, make(count))
         print(f"## {name}: {count:,} records, {len(dataset.blob) / count:.0f} bytes per line\n")
         for title, cases in (
