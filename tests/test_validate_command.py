@@ -21,7 +21,9 @@ def test_a_valid_json_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     assert capsys.readouterr().out == f"{path}: valid CountryReport\n"
 
 
-def test_an_invalid_json_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_an_invalid_json_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     data = tm.to_dict(tm.examples.azerbaijan_report_2020_2021())
     data["prosecution"]["sentenced"] = 30
     data["prosecution"]["imprisonment"] = 26
@@ -31,8 +33,10 @@ def test_an_invalid_json_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     assert main(["validate", str(path), "--type", "CountryReport"]) == 1
     assert capsys.readouterr().out.splitlines() == [
         f"{path}: $.source: expected str, got 7 (int) [type]",
-        f"{path}: $.prosecution.sentenced: sentenced + acquitted (30) exceeds "
-        "indicted (28) [sentenced_within_indicted]",
+        (
+            f"{path}: $.prosecution.sentenced: sentenced + acquitted (30) exceeds "
+            "indicted (28) [sentenced_within_indicted]"
+        ),
     ]
 
 
