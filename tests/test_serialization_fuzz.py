@@ -36,7 +36,12 @@ def test_from_dict_raises_only_validation_error(cls: type[Any], value: Any) -> N
 
 @pytest.mark.parametrize("cls", MODEL_CLASSES, **CLASS_IDS)
 @settings(max_examples=100, deadline=None)
-@given(data=st.binary(max_size=200) | st.text(max_size=200))
+@given(
+    data=st.binary(max_size=200)
+    | st.text(max_size=200)
+    | json_values().map(json.dumps)
+    | json_values().map(lambda value: json.dumps(value).encode())
+)
 def test_from_json_raises_only_validation_error(
     cls: type[Any], data: bytes | str
 ) -> None:
