@@ -456,8 +456,11 @@ converter: cattrs.Converter = _make_converter()
 
 It is public for users who extend it, for example to load their own attrs
 classes that contain the model's. Hooks registered on it apply to every
-function here; while hooks are registered after import, the optional `msgspec`
-acceleration steps aside so that they always take effect.
+function here: once a hook is registered after import, the optional msgspec
+acceleration steps aside for the classes it may affect, so user hooks always
+take effect. Its own `structure` method raises cattrs' error groups; use
+[`from_dict`][trafficking_model.from_dict] to get one `ValidationError` with
+every problem and its path.
 
 Example:
     >>> import datetime as dt
