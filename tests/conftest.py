@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 import pytest
@@ -10,6 +12,9 @@ from trafficking_model import ValidationError
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+
+# Shared test helpers, such as tests/model_strategies.py, import by module name.
+sys.path.insert(0, str(Path(__file__).parent))
 
 
 class Rejects(Protocol):
