@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import sys
+from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 import pytest
@@ -15,7 +17,7 @@ if TYPE_CHECKING:
 
 # Hypothesis settings profiles, chosen by TRAFFICKING_MODEL_HYPOTHESIS_PROFILE:
 # `dev` (fast, the default), `ci` (the default when CI is set, as in .ci/run) and
-# `deep` (for fuzzing and release checks). See tests/README.md.
+# `deep` (for fuzzing and release checks). See CONTRIBUTING.md, "Property tests".
 PROFILE_VARIABLE = "TRAFFICKING_MODEL_HYPOTHESIS_PROFILE"
 settings.register_profile("dev", max_examples=25, deadline=None)
 settings.register_profile("ci", max_examples=200, deadline=None, print_blob=True)
@@ -29,6 +31,9 @@ settings.register_profile(
 settings.load_profile(
     os.environ.get(PROFILE_VARIABLE) or ("ci" if os.environ.get("CI") else "dev")
 )
+
+# Shared test helpers, such as tests/model_strategies.py, import by module name.
+sys.path.insert(0, str(Path(__file__).parent))
 
 
 class Rejects(Protocol):

@@ -108,7 +108,8 @@ def _rule_ids_in_code() -> set[str]:
 
     A rule id is a string literal passed as the `rule` of a call, by keyword
     (`Problem(rule=...)`, or a helper's `rule=...`) or as the third argument of
-    the `add(problems, path, rule, message)` helper.
+    the `add(problems, path, rule, message)` helper, or as the first argument of
+    the loader's `_fail(rule, message)` helper.
     """
     rules = set()
     for path in SOURCE.rglob("*.py"):
@@ -122,6 +123,12 @@ def _rule_ids_in_code() -> set[str]:
                 and len(node.args) >= 3
             ):
                 values.append(node.args[2])
+            if (
+                isinstance(node.func, ast.Name)
+                and node.func.id == "_fail"
+                and node.args
+            ):
+                values.append(node.args[0])
             rules.update(
                 value.value
                 for value in values
@@ -193,7 +200,7 @@ def test_the_quickstart_shows_what_the_command_prints(
     shown = next(
         body for _, _, info, body in _fenced_blocks(after_marker) if info == "text"
     )
-    assert main() == 0
+    assert main([]) == 0
     assert shown == capsys.readouterr().out
 
 

@@ -18,11 +18,20 @@ from importlib.metadata import PackageNotFoundError, version
 from trafficking_model import examples
 from trafficking_model.cases import Case, Defendant
 from trafficking_model.errors import Problem, TraffickingModelError, ValidationError
+from trafficking_model.jsonl import iter_jsonl, write_jsonl
 from trafficking_model.money import Money
 from trafficking_model.periods import Period
 from trafficking_model.plans import Indicator, Measure, NationalActionPlan, PlanReview
 from trafficking_model.prosecution import ProsecutionOutcome
 from trafficking_model.reports import CountryReport
+from trafficking_model.schema import json_schema
+from trafficking_model.serialization import (
+    converter,
+    from_dict,
+    from_json,
+    to_dict,
+    to_json,
+)
 from trafficking_model.stakeholders import Stakeholder
 from trafficking_model.statistics import (
     CaseStatistics,
@@ -83,5 +92,13 @@ __all__ = [
     "Victim",
     "VictimStatistics",
     "__version__",
+    "converter",
     "examples",
+    "from_dict",
+    "from_json",
+    "iter_jsonl",
+    "json_schema",
+    "to_dict",
+    "to_json",
+    "write_jsonl",
 ]

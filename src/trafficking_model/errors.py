@@ -83,6 +83,9 @@ class ValidationError(TraffickingModelError, ValueError):
 
     Attributes:
         problems: The broken rules, in the order they were found.
+        line: The 1-based line of a JSON Lines input the problems were found on,
+            or `None` when the input was not read line by line. When set, the
+            message starts with `line N: `.
 
     Example:
         >>> from trafficking_model import ProsecutionOutcome
@@ -96,16 +99,32 @@ class ValidationError(TraffickingModelError, ValueError):
     """
 
     problems: tuple[Problem, ...]
+    line: int | None
 
-    def __init__(self, problems: Iterable[Problem]) -> None:
-        """Create the error from the problems found, at least one."""
+    def __init__(self, problems: Iterable[Problem], line: int | None = None) -> None:
+        """Create the error from the problems found, at least one.
+
+        Args:
+            problems: The broken rules.
+            line: The 1-based line of a JSON Lines input they were found on.
+
+        Example:
+            >>> error = ValidationError(
+            ...     [Problem(path="$.age", message="130 is outside 0..120", rule="range")],
+            ...     line=7,
+            ... )
+            >>> error.line, str(error)
+            (7, 'line 7: $.age: 130 is outside 0..120')
+        """
         self.problems = tuple(problems)
+        self.line = line
         super().__init__(self._render())
 
     def _render(self) -> str:
+        where = "" if self.line is None else f"line {self.line}: "
         if len(self.problems) == 1:
-            return str(self.problems[0])
-        lines = [f"{len(self.problems)} problems:"]
+            return f"{where}{self.problems[0]}"
+        lines = [f"{where}{len(self.problems)} problems:"]
         lines.extend(f"  {problem}" for problem in self.problems)
         return "\n".join(lines)
 
@@ -125,12 +144,16 @@ class ValidationError(TraffickingModelError, ValueError):
             >>> print(error.under("$.victims[4]"))
             $.victims[4].age: 130 is above 120
         """
-        return type(self)(problem.under(prefix) for problem in self.problems)
+        return type(self)(
+            (problem.under(prefix) for problem in self.problems), line=self.line
+        )
 
     def __str__(self) -> str:
         """Render every problem, one per line."""
         return self._render()
 
-    def __reduce__(self) -> tuple[type[ValidationError], tuple[tuple[Problem, ...]]]:
+    def __reduce__(
+        self,
+    ) -> tuple[type[ValidationError], tuple[tuple[Problem, ...], int | None]]:
         """Support pickling, which the custom `__init__` would otherwise break."""
-        return (type(self), (self.problems,))
+        return (type(self), (self.problems, self.line))

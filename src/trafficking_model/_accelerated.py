@@ -1,0 +1,366 @@
+"""The optional msgspec acceleration of `from_json`, `to_json` and JSON Lines.
+
+msgspec decodes JSON straight into the attrs model classes, which run their own
+checks, and encodes them straight to JSON. It is used only where it gives
+exactly what the cattrs converter gives; anything else steps aside:
+
+- Decoding serves only classes made of str, int, bool, enums, dates, sets of str
+  or enums, tuples and nested classes of the same kind. Floats, decimals and
+  breakdown mappings are left to the converter, because msgspec would read
+  `120` into a float field as `120.0`, accept a number for a decimal, and store
+  a plain dict where the model freezes one.
+- msgspec ignores unknown keys, and the loader must reject them. A mirror
+  `msgspec.Struct` with the same field names, values of any type, and
+  `forbid_unknown_fields` reads the text a second time to check the keys at
+  every level. (Counting keys in the text was tried: on plain text it is exact,
+  but the scans it needs cost more than the mirror.)
+- Any input msgspec does not accept, for whatever reason, is decoded again by
+  the converter, which builds the error report. So errors are always the
+  converter's.
+- Encoding serves classes without float fields: msgspec writes `1e16` where
+  the standard library writes `1e+16`. msgspec writes the fields of a slotted
+  attrs class in sorted order, as the converter does, and sorts sets of str.
+  It cannot sort a set of two or more enum members; such an object is first
+  turned into plain data by a second, internal cattrs converter.
+- Both step aside for a class once hooks are registered on the converter after
+  import, so that user hooks always take effect.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import typing
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+import attrs
+import cattrs
+import msgspec
+from immutabledict import immutabledict
+
+from trafficking_model.serialization import (
+    _is_breakdown,
+    _unstructure_breakdown,
+    converter,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+Data = str | bytes | bytearray | memoryview
+
+_DECODE_ERRORS = (msgspec.DecodeError, msgspec.ValidationError, ValueError, TypeError)
+
+
+def _hints(cls: type[Any]) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
+
+
+def _optional_inner(type_: object) -> object:
+    args = typing.get_args(type_)
+    if len(args) == 2 and type(None) in args:
+        return next(arg for arg in args if arg is not type(None))
+    return None
+
+
+def _is_str_enum(type_: object) -> bool:
+    return (
+        isinstance(type_, type)
+        and issubclass(type_, enum.Enum)
+        and all(type(member.value) is str for member in type_)
+    )
+
+
+def _plain_fields(cls: type[Any]) -> bool:
+    """Whether msgspec builds `cls` exactly as attrs' own `__init__` would."""
+    return all(
+        field.init
+        and field.converter is None
+        and field.validator is None
+        and not (
+            isinstance(field.default, attrs.Factory)  # type: ignore[arg-type]
+            and field.default.takes_self
+        )
+        for field in attrs.fields(cls)
+    )
+
+
+def _decodable(type_: object, seen: set[Any]) -> bool:  # noqa: PLR0911
+    """Whether msgspec reads `type_` from JSON exactly as the converter does."""
+    if type_ in (str, int, bool, dt.date) or _is_str_enum(type_):
+        return True
+    inner = _optional_inner(type_)
+    if inner is not None:
+        return _decodable(inner, seen)
+    origin = typing.get_origin(type_)
+    args = typing.get_args(type_)
+    if origin is frozenset and len(args) == 1:
+        return args[0] is str or _is_str_enum(args[0])
+    if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
+        return attrs.has(args[0]) and _decodable(args[0], seen)
+    if isinstance(type_, type) and attrs.has(type_):
+        if type_ in seen:
+            return True
+        seen.add(type_)
+        return _plain_fields(type_) and all(
+            _decodable(hint, seen) for hint in _hints(type_).values()
+        )
+    return False
+
+
+def _encodable(type_: object, seen: set[Any]) -> bool:
+    """Whether msgspec writes `type_` exactly as the converter does."""
+    if type_ is float:
+        return False
+    inner = _optional_inner(type_)
+    if inner is not None:
+        return _encodable(inner, seen)
+    if isinstance(type_, type) and attrs.has(type_):
+        if type_ in seen:
+            return True
+        seen.add(type_)
+        return all(_encodable(hint, seen) for hint in _hints(type_).values())
+    if typing.get_origin(type_) is typing.Union:
+        return False
+    return all(_encodable(arg, seen) for arg in typing.get_args(type_))
+
+
+# ---------------------------------------------------------------------------
+# Unknown keys
+# ---------------------------------------------------------------------------
+
+
+def _nested_class(type_: object) -> tuple[type[Any], bool] | None:
+    """The attrs class inside a field type, and whether it is in a sequence."""
+    inner = _optional_inner(type_)
+    if inner is not None:
+        type_ = inner
+    if isinstance(type_, type) and attrs.has(type_):
+        return type_, False
+    args = typing.get_args(type_)
+    if typing.get_origin(type_) is tuple and args and attrs.has(args[0]):
+        return args[0], True
+    return None
+
+
+_MIRRORS: dict[type[Any], type[msgspec.Struct]] = {}
+
+
+def _mirror(cls: type[Any]) -> type[msgspec.Struct]:
+    """A Struct with the fields of `cls`, any values, and no other keys allowed."""
+    mirror = _MIRRORS.get(cls)
+    if mirror is None:
+        fields: list[tuple[str, Any, Any]] = []
+        for name, hint in _hints(cls).items():
+            nested = _nested_class(hint)
+            # The default is never checked; it only makes the field optional.
+            if nested is None:
+                fields.append((name, Any, None))
+            else:
+                inner = _mirror(nested[0])
+                field_type = list[inner] if nested[1] else inner  # type: ignore[valid-type]
+                fields.append((name, field_type | None, None))
+        mirror = msgspec.defstruct(
+            f"_{cls.__name__}Keys",
+            fields,
+            forbid_unknown_fields=True,
+            gc=False,
+        )
+        _MIRRORS[cls] = mirror
+    return mirror
+
+
+# ---------------------------------------------------------------------------
+# Decoders and encoders, built once per class
+# ---------------------------------------------------------------------------
+
+
+def _build_decoder(cls: type[Any]) -> Callable[[Data], object | None]:
+    typed = msgspec.json.Decoder(cls).decode
+    mirror = msgspec.json.Decoder(_mirror(cls)).decode
+
+    def decode(data: Data) -> object | None:
+        try:
+            obj: object = typed(data)
+            mirror(data)
+        except _DECODE_ERRORS:
+            return None
+        return obj
+
+    return decode
+
+
+def _enc_hook(value: object) -> object:
+    if isinstance(value, immutabledict):
+        return {member.value: count for member, count in value.items()}
+    raise NotImplementedError
+
+
+# "deterministic" sorts sets and mappings. msgspec writes the fields of a slotted
+# attrs class in sorted order too, which is the order the converter writes.
+_ENCODER = msgspec.json.Encoder(enc_hook=_enc_hook, order="deterministic")
+
+
+def _encode(obj: object) -> bytes | None:
+    try:
+        return _ENCODER.encode(obj)
+    except TypeError:
+        # A set of two or more enum members, which msgspec cannot sort.
+        pass
+    except (NotImplementedError, ValueError):
+        return None
+    try:
+        return _ENCODER.encode(_plain.unstructure(obj))
+    except Exception:
+        return None
+
+
+def _append(obj: object, buffer: bytearray) -> bool:
+    """Append the JSON of `obj` to `buffer`; False, buffer unchanged, if it cannot."""
+    mark = len(buffer)
+    try:
+        _ENCODER.encode_into(obj, buffer, -1)
+    except TypeError:
+        # A set of two or more enum members, which msgspec cannot sort.
+        del buffer[mark:]
+    except (NotImplementedError, ValueError):
+        del buffer[mark:]
+        return False
+    else:
+        return True
+    try:
+        _ENCODER.encode_into(_plain.unstructure(obj), buffer, -1)
+    except Exception:
+        del buffer[mark:]
+        return False
+    return True
+
+
+def _sorted_values(members: frozenset[enum.Enum]) -> list[object]:
+    values = _SORTED.get(members)
+    if values is None:
+        values = sorted(member.value for member in members)
+        if len(_SORTED) < 10_000:
+            _SORTED[members] = values
+    return values
+
+
+_SORTED: dict[frozenset[enum.Enum], list[object]] = {}
+
+
+def _is_enum_set(type_: object) -> bool:
+    args = typing.get_args(type_)
+    return (
+        typing.get_origin(type_) is frozenset
+        and len(args) == 1
+        and isinstance(args[0], type)
+        and issubclass(args[0], enum.Enum)
+    )
+
+
+def _is_enum(type_: object) -> bool:
+    return isinstance(type_, type) and issubclass(type_, enum.Enum)
+
+
+def _identity(value: object) -> object:
+    return value
+
+
+def _plain_converter() -> cattrs.Converter:
+    """Turn an object into data msgspec writes exactly as the converter would.
+
+    Only what msgspec cannot write the same itself is changed: a set of enum
+    members becomes the sorted list of their values. Enums, dates, decimals and
+    breakdowns stay as they are, for msgspec to write; nested objects become
+    dicts, whose keys msgspec sorts.
+    """
+    plain = cattrs.Converter()
+    plain.register_unstructure_hook_func(_is_breakdown, _unstructure_breakdown)
+    plain.register_unstructure_hook_func(_is_enum_set, _sorted_values)
+    plain.register_unstructure_hook_func(_is_enum, _identity)
+    for type_ in (dt.date, Decimal, immutabledict):
+        plain.register_unstructure_hook(type_, _identity)
+    return plain
+
+
+_plain = _plain_converter()
+
+
+def _model_classes() -> list[type[Any]]:
+    from trafficking_model import (
+        cases,
+        money,
+        periods,
+        plans,
+        prosecution,
+        reports,
+        stakeholders,
+        statistics,
+        victims,
+    )
+
+    modules = (
+        periods,
+        money,
+        stakeholders,
+        plans,
+        victims,
+        cases,
+        prosecution,
+        statistics,
+        reports,
+    )
+    return [
+        getattr(module, name)
+        for module in modules
+        for name in module.__all__
+        if attrs.has(getattr(module, name))
+    ]
+
+
+# The converter's hooks as they are at import, before any user registers one.
+# The acceleration serves a class only while its hook is still the same object:
+# registering a hook clears cattrs' cache, so hooks built afterwards differ.
+_DECODERS: dict[Any, tuple[Any, Callable[[Data], object | None]]] = {}
+_ENCODERS: dict[Any, Any] = {}
+
+
+def _prepare() -> None:
+    for cls in _model_classes():
+        if _decodable(cls, set()):
+            _DECODERS[cls] = (converter.get_structure_hook(cls), _build_decoder(cls))
+        if _encodable(cls, set()):
+            _ENCODERS[cls] = converter.get_unstructure_hook(cls)
+
+
+def decoder_for(cls: object) -> Callable[[Data], object | None] | None:
+    """The accelerated decoder of `cls`, or `None` where the converter must do it.
+
+    The decoder returns the object, or `None` when it does not accept the input;
+    the caller then decodes it with the converter.
+    """
+    entry = _DECODERS.get(cls)
+    if entry is None or converter.get_structure_hook(cls) is not entry[0]:
+        return None
+    return entry[1]
+
+
+def encoder_for(cls: object) -> Callable[[object], bytes | None] | None:
+    """The accelerated encoder of `cls`, or `None` where the converter must do it.
+
+    The encoder returns the JSON bytes, or `None` when it cannot write the object
+    exactly as the converter would; the caller then uses the converter.
+    """
+    hook = _ENCODERS.get(cls)
+    if hook is None or converter.get_unstructure_hook(cls) is not hook:
+        return None
+    return _encode
+
+
+def appender_for(cls: object) -> Callable[[object, bytearray], bool] | None:
+    """Like `encoder_for`, but appending to a buffer, for writing many objects."""
+    return None if encoder_for(cls) is None else _append
+
+
+_prepare()

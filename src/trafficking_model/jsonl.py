@@ -1,0 +1,211 @@
+"""JSON Lines: one record per line, read and written in constant memory.
+
+[`iter_jsonl`][trafficking_model.iter_jsonl] reads records one line at a time
+and reports a problem with its line number. [`write_jsonl`][trafficking_model.write_jsonl]
+writes records the same way; when it writes to a path, it writes a temporary
+file beside it and renames it into place, so a failed write never leaves a
+half-written file.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import typing
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, TypeVar
+
+from trafficking_model.errors import Problem, ValidationError
+from trafficking_model.serialization import (
+    Appender,
+    _accelerated_appender,
+    _accelerated_decoder,
+    _encode_with_converter,
+    _parse_json,
+    from_dict,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Iterator
+
+__all__ = ["iter_jsonl", "write_jsonl"]
+
+T = TypeVar("T")
+
+Source = str | os.PathLike[str] | IO[bytes]
+
+
+def iter_jsonl(
+    source: Source,
+    cls: type[T],
+    *,
+    on_error: Callable[[ValidationError], object] | None = None,
+) -> Iterator[T]:
+    r"""Read records of type `cls` from JSON Lines, one line at a time.
+
+    Every line holds one JSON value; a blank line is an error. Memory use does
+    not grow with the file.
+
+    Args:
+        source: A file path, or a file object opened in binary mode.
+        cls: The record type, such as `Victim`.
+        on_error: What to do with a bad line. By default the first one raises.
+            When given, it is called with each bad line's error, and reading
+            goes on with the next line; `errors.append` collects them.
+
+    Yields:
+        One valid `cls` per good line, in file order.
+
+    Raises:
+        ValidationError: For the first bad line, unless `on_error` is given. Its
+            `line` attribute is the 1-based line number, and its message starts
+            with `line N: `.
+
+    Example:
+        >>> import io
+        >>> from trafficking_model import Period
+        >>> data = io.BytesIO(
+        ...     b'{"start": "2020-01-01", "end": "2020-12-31"}\n'
+        ...     b'{"start": "2021-01-01", "end": "2020-12-31"}\n'
+        ...     b'{"start": "2022-01-01", "end": "2022-12-31"}\n'
+        ... )
+        >>> errors = []
+        >>> [str(period) for period in iter_jsonl(data, Period, on_error=errors.append)]
+        ['2020-01-01/2020-12-31', '2022-01-01/2022-12-31']
+        >>> print(errors[0])
+        line 2: $.end: end 2020-12-31 is before start 2021-01-01
+        >>> errors[0].line
+        2
+    """
+    if isinstance(source, (str, os.PathLike)):
+        with Path(source).open("rb") as file:
+            yield from _read(file, cls, on_error)
+    else:
+        yield from _read(source, cls, on_error)
+
+
+def _read(
+    file: IO[bytes],
+    cls: type[T],
+    on_error: Callable[[ValidationError], object] | None,
+) -> Iterator[T]:
+    fast = _accelerated_decoder(cls)
+    for number, line in enumerate(file, start=1):
+        if fast is not None:
+            obj = fast(line)
+            if obj is not None:
+                yield typing.cast("T", obj)
+                continue
+        try:
+            if not line.strip():
+                raise ValidationError(
+                    [
+                        Problem(
+                            path="$",
+                            message="blank line: JSON Lines needs one value per line",
+                            rule="json",
+                        )
+                    ]
+                )
+            record = from_dict(_parse_json(line), cls)
+        except ValidationError as error:
+            located = type(error)(error.problems, line=number)
+            if on_error is None:
+                raise located from None
+            on_error(located)
+            continue
+        yield record
+
+
+def write_jsonl(objects: Iterable[object], target: Source) -> int:
+    r"""Write model objects as JSON Lines, one compact JSON object per line.
+
+    Each line is exactly what [`to_json`][trafficking_model.to_json] gives,
+    followed by `\n`, so the output is deterministic.
+
+    When `target` is a path, the records go to a temporary file in the same
+    folder, which replaces `target` only once every record is written; if
+    anything fails, `target` is left as it was and the temporary file is
+    removed. A replaced file keeps its permissions.
+
+    Args:
+        objects: The records; they are read one at a time.
+        target: A file path, or a file object opened in binary mode (written
+            directly, without the temporary file).
+
+    Returns:
+        The number of records written.
+
+    Raises:
+        ValidationError: If an object is not a model object; its `line`
+            attribute is the line it would have been written to.
+
+    Example:
+        >>> import io
+        >>> from trafficking_model import Period
+        >>> out = io.BytesIO()
+        >>> write_jsonl([Period.from_years(2020), Period.from_years(2021)], out)
+        2
+        >>> print(out.getvalue().decode(), end="")
+        {"end":"2020-12-31","start":"2020-01-01"}
+        {"end":"2021-12-31","start":"2021-01-01"}
+    """
+    if not isinstance(target, (str, os.PathLike)):
+        return _write(objects, target)
+    path = Path(target)
+    handle, temporary = tempfile.mkstemp(
+        dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
+    )
+    try:
+        with os.fdopen(handle, "wb") as file:
+            count = _write(objects, file)
+            file.flush()
+            os.fsync(file.fileno())
+        _copy_mode(path, temporary)
+        Path(temporary).replace(path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return count
+
+
+_CHUNK = 1 << 16
+
+
+def _write(objects: Iterable[object], file: IO[bytes]) -> int:
+    buffer = bytearray()
+    # Per type: the accelerated appender (or None), and the converter's encoder.
+    writers: dict[type[object], tuple[Appender | None, Callable[[object], bytes]]] = {}
+    count = 0
+    for count, obj in enumerate(objects, start=1):
+        kind = type(obj)
+        writer = writers.get(kind)
+        if writer is None:
+            writer = writers[kind] = (
+                _accelerated_appender(kind),
+                _encode_with_converter,
+            )
+        append, encode = writer
+        if append is None or not append(obj, buffer):
+            try:
+                buffer += encode(obj)
+            except ValidationError as error:
+                raise type(error)(error.problems, line=count) from None
+        buffer.append(0x0A)  # "\n"
+        if len(buffer) >= _CHUNK:
+            file.write(buffer)
+            buffer.clear()
+    if buffer:
+        file.write(buffer)
+    return count
+
+
+def _copy_mode(path: Path, temporary: str) -> None:
+    """Give the new file the mode of the one it replaces, or the usual default."""
+    try:
+        mode = path.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    Path(temporary).chmod(mode)

@@ -1,0 +1,234 @@
+"""Fuzzing the loaders, and proving the accelerated path agrees with the converter.
+
+Whatever the input, `from_dict` and `from_json` either return a valid object or
+raise `ValidationError`, never anything else. The msgspec path may only ever
+return what the converter returns for the same input: the same object, written
+back as the same bytes. Anything it does not accept goes to the converter.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import trafficking_model as tm
+from model_strategies import MODEL_CLASSES, STRATEGIES, json_values
+from serialization_helpers import HAS_MSGSPEC, acceleration, outcome
+from trafficking_model.serialization import _parse_json
+
+CLASS_IDS = {"ids": lambda cls: cls.__name__}
+
+accelerated_only = pytest.mark.skipif(not HAS_MSGSPEC, reason="msgspec not installed")
+
+
+@pytest.mark.parametrize("cls", MODEL_CLASSES, **CLASS_IDS)
+@settings(max_examples=150, deadline=None)
+@given(value=json_values())
+def test_from_dict_raises_only_validation_error(cls: type[Any], value: Any) -> None:
+    outcome(lambda: tm.from_dict(value, cls))
+
+
+@pytest.mark.parametrize("cls", MODEL_CLASSES, **CLASS_IDS)
+@settings(max_examples=100, deadline=None)
+@given(
+    data=st.binary(max_size=200)
+    | st.text(max_size=200)
+    | json_values().map(json.dumps)
+    | json_values().map(lambda value: json.dumps(value).encode())
+)
+def test_from_json_raises_only_validation_error(
+    cls: type[Any], data: bytes | str
+) -> None:
+    for accelerated in (False, True):
+        with acceleration(accelerated):
+            outcome(lambda: tm.from_json(data, cls))
+
+
+# ---------------------------------------------------------------------------
+# Mutations of valid documents: near misses are where bugs hide
+# ---------------------------------------------------------------------------
+
+
+def _objects(value: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """The paths of every JSON object inside `value`, itself included."""
+    found: list[tuple[Any, ...]] = []
+    if isinstance(value, dict):
+        found.append(path)
+        for key, item in value.items():
+            found.extend(_objects(item, (*path, key)))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            found.extend(_objects(item, (*path, index)))
+    return found
+
+
+def _at(value: Any, path: tuple[Any, ...]) -> Any:
+    for step in path:
+        value = value[step]
+    return value
+
+
+@st.composite
+def mutated(draw: st.DrawFn, cls: type[Any]) -> str:
+    """The JSON text of a valid object, changed in one or two places."""
+    data = tm.to_dict(draw(STRATEGIES[cls]))
+    for _ in range(draw(st.integers(1, 2))):
+        target = _at(data, draw(st.sampled_from(_objects(data))))
+        keys = list(target)
+        kind = draw(st.sampled_from(["replace", "delete", "add", "null"]))
+        if kind == "add" or not keys:
+            target[draw(st.text(max_size=8) | st.sampled_from(["age", "id", "x"]))] = (
+                draw(json_values(5))
+            )
+        else:
+            key = draw(st.sampled_from(keys))
+            if kind == "delete":
+                del target[key]
+            elif kind == "null":
+                target[key] = None
+            else:
+                target[key] = draw(json_values(5))
+    separators = draw(st.sampled_from([(",", ":"), (", ", ": "), (",", " :")]))
+    return json.dumps(data, separators=separators, ensure_ascii=draw(st.booleans()))
+
+
+def _same(fast: tuple[str, Any], slow: tuple[str, Any]) -> None:
+    assert fast[0] == slow[0]
+    if fast[0] == "ok":
+        assert fast[1] == slow[1]
+        with acceleration(False):
+            assert tm.to_json(fast[1]) == tm.to_json(slow[1])
+    else:
+        assert fast[1] == slow[1]
+
+
+@accelerated_only
+@pytest.mark.parametrize("cls", MODEL_CLASSES, **CLASS_IDS)
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_accelerated_and_converter_agree_on_near_misses(
+    cls: type[Any], data: st.DataObject
+) -> None:
+    text = data.draw(mutated(cls))
+    with acceleration(False):
+        slow = outcome(lambda: tm.from_json(text, cls))
+    with acceleration(True):
+        fast = outcome(lambda: tm.from_json(text, cls))
+    _same(fast, slow)
+
+
+@accelerated_only
+@pytest.mark.parametrize("cls", MODEL_CLASSES, **CLASS_IDS)
+@settings(max_examples=60, deadline=None)
+@given(data=st.data())
+def test_accelerated_and_converter_agree_on_valid_objects(
+    cls: type[Any], data: st.DataObject
+) -> None:
+    from trafficking_model import _accelerated
+
+    obj = data.draw(STRATEGIES[cls])
+    with acceleration(False):
+        text = tm.to_json(obj)
+    decoder = _accelerated.decoder_for(cls)
+    if decoder is not None:
+        # The fast path takes the common case; otherwise it would not be fast.
+        assert decoder(text) == obj
+        assert decoder(text.encode()) == obj
+    encoder = _accelerated.encoder_for(cls)
+    if encoder is not None:
+        assert encoder(obj) == text.encode()
+
+
+# Hand-written inputs aimed at the key count of flat classes.
+VICTIM = (
+    '{"id":"V","sex":"female","age":24,"age_group":"adult",'
+    '"exploitation":["sexual"],"identification":"presumed"}'
+)
+TRICKY = [
+    VICTIM,
+    VICTIM.replace('"age":24,', '"age":24,"age":24,'),
+    VICTIM.replace('"age":24,', '"age":24,"x":1,'),
+    VICTIM.replace('"age":24,', '"x":1,'),
+    VICTIM.replace('"age":24,', '"a\\u0067e":24,'),
+    VICTIM.replace('"age":24,', '"ag\\u0065":24,"x":"\\":"'),
+    VICTIM.replace('"age":24,', '"x" :1,'),
+    VICTIM.replace('"age":24,', '"age" :24,'),
+    VICTIM.replace('"age":24,', '"x"\t:1,'),
+    VICTIM.replace('"age":24,', '"x"\r\n:1,'),
+    VICTIM.replace('"age":24,', '"x\\"":1,'),
+    VICTIM.replace('"age":24,', '"citizenship":null,"x":null,'),
+    VICTIM.replace('"age":24,', '"identified_by":"a\\":"'),
+    VICTIM.replace('"age":24,', '"identified_on":null,"identified_on":null,'),
+    VICTIM.replace('"V"', '"V\\"x\\":1,\\"y"'),
+    VICTIM.replace('"id":"V"', '"id":"V","id":"W"'),
+    VICTIM.replace('"sex":"female"', '"sex":"female","sex":"male"'),
+    VICTIM.replace("}", ',"":1}'),
+    " " + VICTIM + " \n",
+    VICTIM + "\n" + VICTIM,
+    (
+        '{"id":"D","sex":"male","indicted":true,"disposition":"pending",'
+        '"sentence_months":null,"x":null}'
+    ),
+    '{"start":"2020-01-01","end":"2020-12-31","start":"2021-01-01"}',
+    (
+        '{"id":"C","offence":"other","registered_on":"2020-01-01","defendants":'
+        '[{"id":"D","sex":"male","indicted":true,"disposition":"pending","age":1}]}'
+    ),
+    (
+        '{"id":"C","offence":"other","registered_on":"2020-01-01","sex":"male",'
+        '"defendants":[{"id":"D","sex":"male","indicted":true,"disposition":"pending"}]}'
+    ),
+]
+
+
+@accelerated_only
+@pytest.mark.parametrize("text", TRICKY)
+@pytest.mark.parametrize(
+    "cls", [tm.Victim, tm.Defendant, tm.Period, tm.Case], **CLASS_IDS
+)
+def test_accelerated_and_converter_agree_on_tricky_keys(
+    text: str, cls: type[Any]
+) -> None:
+    with acceleration(False):
+        slow = outcome(lambda: tm.from_json(text, cls))
+    for data in (text, text.encode()):
+        with acceleration(True):
+            fast = outcome(lambda data=data: tm.from_json(data, cls))
+        _same(fast, slow)
+
+
+def test_hooks_registered_by_users_take_effect() -> None:
+    """The accelerated path steps aside once the converter has user hooks."""
+    script = """
+import datetime as dt, io, trafficking_model as tm
+def slashed(value, _type):
+    return dt.date(*map(int, value.split("/")))
+tm.converter.register_structure_hook(dt.date, slashed)
+text = '{"start":"2020/01/01","end":"2020/12/31"}'
+print(tm.from_json(text, tm.Period) == tm.Period.from_years(2020))
+print(next(tm.iter_jsonl(io.BytesIO(text.encode()), tm.Period)).end)
+tm.converter.register_unstructure_hook(dt.date, lambda day: day.strftime("%Y/%m/%d"))
+print(tm.to_json(tm.Period.from_years(2020)))
+"""
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.splitlines() == [
+        "True",
+        "2020-12-31",
+        '{"end":"2020/12/31","start":"2020/01/01"}',
+    ]
+
+
+@settings(max_examples=200, deadline=None)
+@given(value=json_values())
+def test_parse_json_agrees_with_the_standard_library(value: Any) -> None:
+    text = json.dumps(value)
+    assert _parse_json(text) == json.loads(text)
+    assert _parse_json(text.encode()) == json.loads(text)
