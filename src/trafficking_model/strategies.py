@@ -65,6 +65,7 @@ from trafficking_model.periods import Period
 from trafficking_model.plans import Indicator, Measure, NationalActionPlan, PlanReview
 from trafficking_model.prosecution import ProsecutionOutcome
 from trafficking_model.reports import CountryReport
+from trafficking_model.serialization import to_dict
 from trafficking_model.stakeholders import Stakeholder
 from trafficking_model.statistics import (
     FIRST_YEAR,
@@ -646,7 +647,10 @@ def victims(
         if statuses is None
         else sorted(statuses, key=_ordinal)
     )
-    ages = st.integers(min_value=0, max_value=MAX_AGE)
+    # any age, and often the ones at the edges of the rules: 0, 17, 18, 120
+    ages = st.integers(min_value=0, max_value=MAX_AGE) | st.sampled_from(
+        [0, ADULT_AGE - 1, ADULT_AGE, MAX_AGE]
+    )
     age_groups = st.sampled_from(AgeGroup)
     sexes = st.sampled_from(Sex)
     forms = st.frozensets(st.sampled_from(ExploitationForm), min_size=1)
@@ -1041,10 +1045,8 @@ Mutator = Callable[[st.DrawFn, JSON], str]
 
 def _to_dict(value: object) -> JSON:
     """The JSON form of `value`, as the package's `to_dict` writes it."""
-    import trafficking_model
-
-    dump: Callable[[object], JSON] = getattr(trafficking_model, "to_dict")  # noqa: B009
-    return dump(value)
+    data: JSON = to_dict(value)
+    return data
 
 
 @attrs.frozen
@@ -1144,11 +1146,6 @@ def _swap_period(draw: st.DrawFn, data: JSON) -> str:
 def _negative_amount(draw: st.DrawFn, data: JSON) -> str:
     amount = draw(st.decimals(min_value=Decimal("0.01"), max_value=10**9, places=2))
     data["amount"] = f"-{amount}"
-    return "$.amount"
-
-
-def _infinite_amount(draw: st.DrawFn, data: JSON) -> str:
-    data["amount"] = draw(st.sampled_from(["NaN", "Infinity", "-Infinity", "sNaN"]))
     return "$.amount"
 
 
@@ -1537,6 +1534,92 @@ def _wrong_type(cls: type) -> Mutator:
     return mutate
 
 
+# Rules of the JSON form itself, which `from_dict` reports before any class sees
+# the data: a field left out, a key no field has, an enum value, a date or an
+# amount written wrongly.
+_EXTRA_KEYS = st.sampled_from(["notes", "comment", "ID", "Id", "name_", "extra"])
+
+
+@functools.cache
+def _json_form(cls: type) -> dict[str, tuple[Mutator, ...]]:
+    hints = typing.get_type_hints(cls)
+    fields = attrs.fields(cls)
+    names = {field.name for field in fields}
+    required = sorted(f.name for f in fields if f.default is attrs.NOTHING)
+    enums = sorted(f.name for f in fields if _kind(hints[f.name]) == "enum")
+    enum_arrays = sorted(
+        f.name
+        for f in fields
+        if _kind(hints[f.name]) == "array" and _enum_of(hints[f.name]) is not None
+    )
+    dates = sorted(f.name for f in fields if _kind(hints[f.name]) == "date")
+    breakdowns = sorted(f.name for f in fields if _kind(hints[f.name]) == "mapping")
+    rules: dict[str, tuple[Mutator, ...]] = {}
+
+    def leave_out(draw: st.DrawFn, data: JSON) -> str:
+        name = draw(st.sampled_from(required))
+        del data[name]
+        return f"$.{name}"
+
+    def add_key(draw: st.DrawFn, data: JSON) -> str:
+        if draw(_BOOLEANS) and breakdowns:
+            name = draw(st.sampled_from(breakdowns))
+            key = draw(st.sampled_from(["martian", "Female", "total", "other "]))
+            data[name][key] = draw(st.integers(min_value=0, max_value=9))
+            return f"$.{name}"
+        key = draw(_EXTRA_KEYS.filter(lambda key: key not in names))
+        data[key] = draw(st.sampled_from([None, 1, "x", [], {}]))
+        return f"$.{key}"
+
+    def bad_member(draw: st.DrawFn, data: JSON) -> str:
+        name = draw(st.sampled_from([*enums, *enum_arrays]))
+        vocabulary = typing.cast("type[Enum]", _enum_of(hints[name]))
+        member = draw(st.sampled_from(vocabulary))
+        wrong = draw(st.sampled_from([member.value.upper(), member.label, ""]))
+        if name in enum_arrays:
+            data[name] = [*data[name], wrong]
+        else:
+            data[name] = wrong
+        return f"$.{name}"
+
+    def bad_date(draw: st.DrawFn, data: JSON) -> str:
+        name = draw(st.sampled_from(dates))
+        data[name] = draw(
+            st.sampled_from(
+                ["2021-02-30", "2021-13-01", "2021-1-1", "01/02/2021", "", "2021"]
+            )
+        )
+        return f"$.{name}"
+
+    if required:
+        rules["required"] = (leave_out,)
+    rules["unknown_key"] = (add_key,)
+    if enums or enum_arrays:
+        rules["enum"] = (bad_member,)
+    if dates:
+        rules["date"] = (bad_date,)
+    if cls is Money:
+        rules["decimal"] = (_bad_amount,)
+    return rules
+
+
+def _bad_amount(draw: st.DrawFn, data: JSON) -> str:
+    data["amount"] = draw(
+        st.sampled_from(
+            ["1,000.00", "NaN", "Infinity", "-Infinity", "1.2.3", "", "+5", ".5", "05"]
+        )
+    )
+    return "$.amount"
+
+
+def _enum_of(annotation: object) -> type[Enum] | None:
+    """The enum a field holds, alone or in a collection, if any."""
+    for argument in (annotation, *typing.get_args(annotation)):
+        if isinstance(argument, type) and issubclass(argument, Enum):
+            return argument
+    return None
+
+
 _BASES: dict[type, Callable[[], st.SearchStrategy[Any]]] = {
     Period: periods,
     Money: money,
@@ -1562,9 +1645,10 @@ _SINGLE_BREAKDOWNS: dict[str, type[Enum]] = {
 }
 _OWN: dict[type, dict[str, tuple[Mutator, ...]]] = {
     Period: {"period_order": (_swap_period,)},
+    # No "finite" for Money: the JSON form writes amounts as decimal strings,
+    # and "NaN" or "Infinity" break the "decimal" rule before Money sees them.
     Money: {
         "non_negative": (_negative_amount,),
-        "finite": (_infinite_amount,),
         "currency_code": (_bad_code("currency", CURRENCY_CODES),),
     },
     Stakeholder: {
@@ -1682,8 +1766,10 @@ _PARTS: dict[type, tuple[tuple[str, type, bool], ...]] = {
 def violation_rules(cls: type) -> frozenset[str]:
     """The rule ids that [`violations`][trafficking_model.strategies.violations] can break for `cls`.
 
-    These are the class's own rules, `type` (a value of the wrong JSON type),
-    and the rules of every model type it holds.
+    These are the class's own rules, the rules of its JSON form (`type` for a
+    value of the wrong JSON type, `required`, `unknown_key`, and `enum`, `date`
+    or `decimal` for a value written wrongly), and the rules of every model type
+    it holds.
 
     Args:
         cls: A model class, such as `Victim`.
@@ -1696,7 +1782,7 @@ def violation_rules(cls: type) -> frozenset[str]:
 
     Example:
         >>> sorted(violation_rules(Period))
-        ['period_order', 'type']
+        ['date', 'period_order', 'required', 'type', 'unknown_key']
         >>> "sentenced_within_indicted" in violation_rules(CountryReport)
         True
     """
@@ -1708,7 +1794,7 @@ def violation_rules(cls: type) -> frozenset[str]:
 
 @functools.cache
 def _rules(cls: type) -> frozenset[str]:
-    rules = {"type", *_OWN.get(cls, {})}
+    rules = {"type", *_OWN.get(cls, {}), *_json_form(cls)}
     for _name, part, _many in _PARTS.get(cls, ()):
         rules |= _rules(part)
     return frozenset(rules)
@@ -1722,7 +1808,7 @@ def _mutate(
     With `nested` false, only the class's own fields are changed, never the
     inside of a part.
     """
-    own = [*_OWN.get(cls, {}).get(rule, ())]
+    own = [*_OWN.get(cls, {}).get(rule, ()), *_json_form(cls).get(rule, ())]
     if rule == "type":
         own.append(_wrong_type(cls))
     choices: list[Mutator | tuple[str, type, bool]] = [*own]

@@ -31,8 +31,6 @@ from trafficking_model import (
     Victim,
 )
 
-pytest.importorskip("trafficking_model.serialization")  # interim: until it lands
-
 DEEP_EXAMPLES = 100_000
 EXAMPLES = int(os.environ.get("TRAFFICKING_MODEL_FUZZ_EXAMPLES", "0")) or (
     DEEP_EXAMPLES

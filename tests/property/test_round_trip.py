@@ -11,7 +11,6 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-pytest.importorskip("trafficking_model.serialization")  # interim: until it lands
 jsonschema = pytest.importorskip("jsonschema")
 
 import trafficking_model  # noqa: E402

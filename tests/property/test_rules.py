@@ -39,11 +39,13 @@ from trafficking_model import (
 from trafficking_model import strategies as tms
 from trafficking_model.strategies import violation_rules, violations
 
-# Each class's own rules, as its docstring and checks state them. Every class
-# also has `type`, and the rules of the model types it holds.
+# Each class's own rules, as its docstring and checks state them, and the rules
+# of its JSON form that apply to it. Every class also has `type` and
+# `unknown_key`, and the rules of the model types it holds. Money has no
+# `finite`: its JSON form is a decimal string, and "NaN" breaks `decimal` first.
 OWN_RULES: dict[type, set[str]] = {
     Period: {"period_order"},
-    Money: {"non_negative", "finite", "currency_code"},
+    Money: {"non_negative", "currency_code"},
     Stakeholder: {"identifier", "not_blank", "country_code"},
     Indicator: {"identifier", "not_blank", "finite"},
     Measure: {"identifier", "not_blank", "responsible_required", "unique_ids"},
@@ -105,6 +107,25 @@ PARTS: dict[type, set[type]] = {
         LawEnforcementFigures,
     },
 }
+JSON_FORM_RULES: dict[type, set[str]] = {
+    Period: {"required", "date"},
+    Money: {"required", "decimal"},
+    Stakeholder: {"required", "enum"},
+    Indicator: {"required"},
+    Measure: {"required", "enum"},
+    PlanReview: {"required", "enum", "date"},
+    NationalActionPlan: {"required"},
+    Victim: {"required", "enum", "date"},
+    Defendant: {"required", "enum"},
+    Case: {"required", "enum", "date"},
+    CaseStatistics: set(),  # every field has a default
+    ProsecutionOutcome: {"required"},
+    VictimStatistics: {"required"},
+    LawEnforcementFigures: {"required"},
+    CountryReport: {"required", "enum"},
+}
+for _cls, _rules in JSON_FORM_RULES.items():
+    OWN_RULES[_cls] |= {*_rules, "unknown_key"}
 CLASSES = sorted(OWN_RULES, key=lambda cls: cls.__name__)
 # Each class's own rules, one test each; the rules of its parts are broken
 # inside it by one test per class that holds parts.
@@ -149,6 +170,8 @@ def test_violations_cover_every_rule_the_model_reports() -> None:
     package = Path(trafficking_model.__file__).parent
     reported = set()
     for module in package.glob("*.py"):
+        if module.stem in {"__main__", "jsonl", "_accelerated"}:
+            continue  # files and command lines, not data: rules such as `json`
         for node in ast.walk(ast.parse(module.read_text("utf-8"))):
             if not isinstance(node, ast.Call):
                 continue
@@ -162,7 +185,9 @@ def test_violations_cover_every_rule_the_model_reports() -> None:
             )
     assert {"country_code", "breakdown_sum", "type"} <= reported
     drawn = set().union(*(violation_rules(cls) for cls in CLASSES))
-    assert reported <= drawn
+    # no value's rule: JSON nested too deeply, and the fallback for an error
+    # that no rule names
+    assert reported - drawn == {"depth", "invalid"}
 
 
 @pytest.mark.parametrize("cls", CLASSES, ids=lambda cls: cls.__name__)
