@@ -2,12 +2,13 @@
 
 For each top-level type, the input is either any JSON value at all, or the JSON
 form of a valid value with a few random edits (a value replaced by any JSON, a
-key removed, a key added), which reaches far deeper into the checks. Each goes in
-through `from_dict` and, as text, through `from_json`; raw text and bytes go
-through `from_json` too. Whatever comes back must be a valid value that round-
-trips, or a `ValidationError` whose problems all have a path and a rule.
+key removed, a key added), which reaches far deeper into the checks. Each input
+goes in through `from_dict`, or as text or bytes through `from_json`; some
+inputs are raw text or bytes, JSON or not. Whatever comes back must be a valid
+value that round-trips, or a `ValidationError` whose problems all have a path
+and a rule.
 
-The number of inputs per test follows the profile: 100,000 in `deep`, as many as
+The number of inputs per type follows the profile: 100,000 in `deep`, as many as
 the profile's `max_examples` otherwise, or `TRAFFICKING_MODEL_FUZZ_EXAMPLES`.
 See "Fuzzing" in CONTRIBUTING.md.
 """
@@ -130,33 +131,21 @@ def _check(cls: type, load: Any) -> None:
 @by_name
 @fuzz_settings
 @given(data=st.data())
-def test_from_dict_raises_only_validation_errors(
+def test_loading_any_json_raises_only_validation_errors(
     cls: type, data: st.DataObject
 ) -> None:
+    way = data.draw(st.sampled_from(["from_dict", "from_json", "bytes", "raw"]))
+    if way == "raw":  # any text or bytes at all, JSON or not
+        raw = data.draw(st.text() | st.binary())
+        _check(cls, lambda: trafficking_model.from_json(raw, cls))
+        return
     document = data.draw(documents(cls))
-    _check(cls, lambda: trafficking_model.from_dict(document, cls))
-
-
-@by_name
-@fuzz_settings
-@given(data=st.data())
-def test_from_json_raises_only_validation_errors(
-    cls: type, data: st.DataObject
-) -> None:
-    document = data.draw(documents(cls))
+    if way == "from_dict":
+        _check(cls, lambda: trafficking_model.from_dict(document, cls))
+        return
     text = json.dumps(document, allow_nan=True)
-    if data.draw(st.booleans()):
-        text = text.encode("utf-8")  # type: ignore[assignment]
-    _check(cls, lambda: trafficking_model.from_json(text, cls))
-
-
-@by_name
-@fuzz_settings
-@given(raw=st.text() | st.binary())
-def test_from_json_of_any_text_raises_only_validation_errors(
-    cls: type, raw: str | bytes
-) -> None:
-    _check(cls, lambda: trafficking_model.from_json(raw, cls))
+    source: str | bytes = text.encode("utf-8") if way == "bytes" else text
+    _check(cls, lambda: trafficking_model.from_json(source, cls))
 
 
 def test_the_fuzzer_reaches_deep_into_a_report() -> None:
