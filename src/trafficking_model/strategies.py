@@ -1861,8 +1861,10 @@ def violations(
 
     Each example is a pair `(data, rule)`: `data` is a dict in the JSON form that
     `to_dict` writes, made from a valid value and then changed to break one rule,
-    and `rule` is that rule's id, the one `Problem.rule` carries. Rules of the
-    parts are broken too: `violations(CountryReport)` may break
+    and `rule` is that rule's id, the one `Problem.rule` carries. The rules are
+    the class's own, such as `age_matches_group`, and those of its JSON form,
+    such as `required` or `unknown_key`; `violation_rules(cls)` lists them.
+    Rules of the parts are broken too: `violations(CountryReport)` may break
     `sentenced_within_indicted` in its `prosecution`.
 
     Use it to check that your own loaders reject bad data, and say why.
