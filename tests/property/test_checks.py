@@ -1,0 +1,176 @@
+"""Checks that the accept/reject suite does not pin down: the exact type check of
+every field when a value is built in Python (where no converter stands in front),
+the wording of messages, and that checks go on after the first problem.
+
+Mutation testing (CONTRIBUTING.md) showed these were untested.
+"""
+
+from __future__ import annotations
+
+import typing
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from trafficking_model import (
+    Case,
+    Defendant,
+    Measure,
+    ProsecutionOutcome,
+    Sex,
+    ValidationError,
+    Victim,
+    VictimStatistics,
+)
+from trafficking_model import strategies as tms
+from trafficking_model._validation import describe
+from trafficking_model.cases import _plainly_valid_case, _plainly_valid_defendant
+from trafficking_model.victims import _plainly_valid
+
+CLASSES = sorted(tms._BASES, key=lambda cls: cls.__name__)
+FIELDS = [
+    pytest.param(cls, field.name, id=f"{cls.__name__}.{field.name}")
+    for cls in CLASSES
+    for field in attrs.fields(cls)
+]
+
+
+def _expected(annotation: object) -> str:
+    """What a type problem says it expected for a field of this type."""
+    arguments = [a for a in typing.get_args(annotation) if a is not type(None)]
+    origin = typing.get_origin(annotation)
+    if origin is tuple:
+        return "tuple"
+    if origin is frozenset:
+        return "frozenset"
+    if origin is not None and len(arguments) == 1:
+        return _expected(arguments[0])
+    if origin is not None:  # Mapping[K, int]
+        return "a mapping"
+    if annotation is float:
+        return "int or float"
+    assert isinstance(annotation, type)
+    return annotation.__name__
+
+
+@pytest.mark.parametrize(("cls", "name"), FIELDS)
+@given(data=st.data())
+def test_a_value_of_the_wrong_type_is_named_at_its_field(
+    cls: type, name: str, data: st.DataObject
+) -> None:
+    value = data.draw(st.from_type(cls))
+    annotation = typing.get_type_hints(cls)[name]
+    wrong = data.draw(st.sampled_from(tms._WRONG[tms._kind(annotation)]))
+    with pytest.raises(ValidationError) as caught:
+        attrs.evolve(value, **{name: wrong})
+    problems = caught.value.problems
+    message = f"expected {_expected(annotation)}, got {describe(wrong)}"
+    assert (f"$.{name}", "type", message) in {
+        (p.path, p.rule, p.message) for p in problems
+    }, problems
+    if (cls, name) != (Defendant, "sentence_months"):
+        # nothing else is checked against a value of the wrong type
+        assert {p.rule for p in problems} == {"type"}, problems
+
+
+def test_long_values_are_shortened_in_messages() -> None:
+    assert describe("x" * 58) == repr("x" * 58) + " (str)"  # 60 characters: kept
+    assert describe("x" * 59) == repr("x" * 59)[:57] + "... (str)"
+    assert describe(list(range(100))).endswith("... (list)")
+    assert len(describe("y" * 500)) == 60 + len(" (str)")
+
+
+@pytest.mark.parametrize(
+    ("build", "path", "message"),
+    [
+        (
+            lambda: Victim(
+                id="V",
+                sex=Sex.MALE,
+                age_group=tms.AgeGroup.ADULT,
+                exploitation=frozenset(),
+                identification=tms.IdentificationStatus.PRESUMED,
+            ),
+            "$.exploitation",
+            "a victim suffered at least one form of exploitation",
+        ),
+        (
+            lambda: Defendant(
+                id="D",
+                sex=Sex.MALE,
+                indicted=True,
+                disposition=tms.Disposition.IMPRISONMENT,
+            ),
+            "$.sentence_months",
+            "imprisonment requires sentence_months",
+        ),
+        (
+            lambda: Measure(
+                id="M",
+                title="T",
+                pillar=tms.Pillar.PREVENTION,
+                responsible=frozenset(),
+                period=tms.DEFAULT_PERIOD,
+                status=tms.MeasureStatus.COMPLETED,
+            ),
+            "$.responsible",
+            "a measure needs at least one responsible stakeholder",
+        ),
+    ],
+)
+def test_fixed_messages(
+    build: typing.Callable[[], object], path: str, message: str
+) -> None:
+    with pytest.raises(ValidationError) as caught:
+        build()
+    assert [(p.path, p.message) for p in caught.value.problems] == [(path, message)]
+
+
+@given(st.data())
+def test_a_repeated_id_names_the_kind_of_record(data: st.DataObject) -> None:
+    case = data.draw(tms.cases(min_defendants=1))
+    twin = case.defendants[0]
+    with pytest.raises(ValidationError) as caught:
+        attrs.evolve(case, defendants=(*case.defendants, twin))
+    [problem] = caught.value.problems
+    assert problem.message == f"duplicate defendant id {twin.id!r}"
+    measure = data.draw(tms.measures())
+    indicator = data.draw(tms.indicators())
+    with pytest.raises(ValidationError) as caught:
+        attrs.evolve(measure, indicators=(indicator, indicator))
+    [problem] = caught.value.problems
+    assert problem.message == f"duplicate indicator id {indicator.id!r}"
+
+
+def test_a_breakdown_reports_every_bad_entry() -> None:
+    with pytest.raises(ValidationError) as caught:
+        VictimStatistics(
+            total=1,
+            by_sex={"female": 1, "male": 1, Sex.OTHER: -1},  # type: ignore[dict-item]
+        )
+    assert [(p.path, p.rule) for p in caught.value.problems] == [
+        ("$.by_sex", "type"),
+        ("$.by_sex", "type"),
+        ("$.by_sex.other", "non_negative"),
+    ]
+
+
+def test_aggregation_reports_every_item_that_is_not_a_record() -> None:
+    with pytest.raises(ValidationError) as caught:
+        ProsecutionOutcome.from_defendants(["a", "b"])  # type: ignore[list-item]
+    assert [p.path for p in caught.value.problems] == ["$[0]", "$[1]"]
+
+
+@given(
+    tms.victims(),
+    tms.defendants(),
+    tms.cases(),
+)
+def test_every_drawn_record_takes_the_fast_path(
+    victim: Victim, defendant: Defendant, case: Case
+) -> None:
+    assert _plainly_valid(victim)
+    assert _plainly_valid_defendant(defendant)
+    assert _plainly_valid_case(case)
