@@ -89,12 +89,12 @@ def main(argv: list[str]) -> int:
                 got[where] = ("reveal", _normalise(revealed.group(1)))
             continue
         got[where] = ("error", match["code"] or "")
-    for where in sorted(expected.keys() | got.keys()):
-        if expected.get(where) != got.get(where):
-            problems.append(
-                f"{where[0]}:{where[1]}: expected {expected.get(where)}, "
-                f"mypy gave {got.get(where)}"
-            )
+    problems.extend(
+        f"{where[0]}:{where[1]}: expected {expected.get(where)}, "
+        f"mypy gave {got.get(where)}"
+        for where in sorted(expected.keys() | got.keys())
+        if expected.get(where) != got.get(where)
+    )
     if result.returncode not in (0, 1) or result.stderr:
         problems.append(f"mypy exited {result.returncode}: {result.stderr.strip()}")
     for problem in problems:

@@ -23,9 +23,10 @@ import re
 import subprocess
 import sys
 import tarfile
-import tomllib
 import zipfile
 from pathlib import Path, PurePosixPath
+
+import tomllib
 
 PACKAGE = "trafficking_model"
 ROOT = Path(__file__).resolve().parent.parent
@@ -143,9 +144,7 @@ def check_wheel(wheel: Path, version: str, report: Report) -> email.message.Mess
         metadata = _parse_metadata(archive.read(f"{dist_info}/METADATA").decode())
         wheel_file = _parse_metadata(archive.read(f"{dist_info}/WHEEL").decode())
     strays = sorted(
-        name
-        for name in names
-        if not name.startswith((f"{PACKAGE}/", f"{dist_info}/"))
+        name for name in names if not name.startswith((f"{PACKAGE}/", f"{dist_info}/"))
     )
     report.check(not strays, f"wheel: files outside the package: {strays}")
     junk = sorted(name for name in names if _is_junk(name))
@@ -234,7 +233,8 @@ def check_metadata(
         f"metadata: Python classifiers {versions} have a gap",
     )
     urls = {
-        entry.split(",", 1)[0].strip() for entry in metadata.get_all("Project-URL") or []
+        entry.split(",", 1)[0].strip()
+        for entry in metadata.get_all("Project-URL") or []
     }
     for label in PROJECT_URLS:
         report.check(label in urls, f"metadata: no {label} project URL")

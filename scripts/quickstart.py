@@ -70,7 +70,8 @@ def check_validation_error() -> None:
         print(f"ValidationError, as documented:\n  {error}")
         _check(isinstance(error, ValueError), "ValidationError is a ValueError")
         _check(
-            str(error) == "$.sentenced: sentenced + acquitted (30) exceeds indicted (28)",
+            str(error)
+            == "$.sentenced: sentenced + acquitted (30) exceeds indicted (28)",
             "the message names the path, the values and the rule",
         )
         _check(
@@ -105,9 +106,7 @@ def check_hypothesis_extra() -> None:
     )
     drawn: list[tm.Victim] = []
 
-    @settings(
-        max_examples=20, database=None, suppress_health_check=list(HealthCheck)
-    )
+    @settings(max_examples=20, database=None, suppress_health_check=list(HealthCheck))
     @given(st.from_type(tm.Victim))
     def collect(victim: tm.Victim) -> None:
         drawn.append(victim)

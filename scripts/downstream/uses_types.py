@@ -1,3 +1,5 @@
+# ruff: noqa: F821
+# (reveal_type needs no import: mypy knows it, and this file is never run.)
 """A downstream project's code: ``mypy --strict`` must accept it as it is.
 
 ``scripts/check_downstream_types.py`` type-checks this file against the wheel
@@ -19,7 +21,9 @@ def conviction_rate(outcome: ProsecutionOutcome) -> float:
 report = tm.examples.azerbaijan_report_2020_2021()
 reveal_type(report)  # reveal: trafficking_model.reports.CountryReport
 reveal_type(report.prosecution.indicted)  # reveal: int
-reveal_type(report.victims.by_sex)  # reveal: typing.Mapping[trafficking_model.vocabularies.Sex, int]
+reveal_type(
+    report.victims.by_sex
+)  # reveal: typing.Mapping[trafficking_model.vocabularies.Sex, int]
 rate: float = conviction_rate(report.prosecution)
 females: int = report.victims.by_sex[tm.Sex.FEMALE]
 
