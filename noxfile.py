@@ -25,6 +25,7 @@ import os
 import re
 import shutil
 import tarfile
+import tempfile
 from pathlib import Path
 
 import nox
@@ -130,7 +131,7 @@ def check_dist(session: nox.Session) -> None:
 
     # The wheel again, straight from the source tree: byte for byte the same,
     # so the sdist is faithful and the build is reproducible.
-    again = Path(session.create_tmp()) / "wheel-from-tree"
+    again = Path(session.create_tmp()).resolve() / "wheel-from-tree"
     shutil.rmtree(again, ignore_errors=True)
     session.run(
         "python", "-m", "build", "--installer=uv", "--wheel", "--outdir", str(again)
@@ -140,21 +141,26 @@ def check_dist(session: nox.Session) -> None:
             "the wheel built from the tree differs from the one from the sdist"
         )
 
-    # A downstream user: a fresh environment outside the source tree.
-    user = Path(session.create_tmp()) / "downstream"
-    shutil.rmtree(user, ignore_errors=True)
-    project = user / "project"
-    project.mkdir(parents=True)
-    venv = user / "venv"
-    python = str(venv / "bin" / "python")
-    session.run("uv", "venv", "--quiet", "--python", _python(session), str(venv))
-    session.run("uv", "pip", "install", "--python", python, str(wheel))
-    shutil.copy(ROOT / "scripts" / "quickstart.py", project)
-    with session.chdir(project):
-        session.run(python, "-I", "-c", "import trafficking_model", external=True)
-        session.run(python, "-I", "-m", "trafficking_model", external=True)
-        session.run(python, "-I", "quickstart.py", "--prefix", str(venv), external=True)
-    session.run("python", "scripts/check_downstream_types.py", python, str(project))
+    # A downstream user: a fresh environment and a project outside the source
+    # tree, so that nothing but the wheel can be imported or type-checked.
+    with tempfile.TemporaryDirectory(prefix="tm-check-dist-") as temp:
+        user = Path(temp)
+        project = user / "project"
+        project.mkdir()
+        venv = user / "venv"
+        python = str(venv / "bin" / "python")
+        session.run("uv", "venv", "--quiet", "--python", _python(session), str(venv))
+        session.run("uv", "pip", "install", "--python", python, str(wheel))
+        shutil.copy(ROOT / "scripts" / "quickstart.py", project)
+        with session.chdir(project):
+            session.run(python, "-I", "-c", "import trafficking_model", external=True)
+            session.run(python, "-I", "-m", "trafficking_model", external=True)
+            session.run(
+                python, "-I", "quickstart.py", "--prefix", str(venv), external=True
+            )
+        session.run(
+            "python", ROOT / "scripts" / "check_downstream_types.py", python, project
+        )
 
 
 @nox.session(python=OLDEST, requires=["build"])
@@ -170,25 +176,24 @@ def tests(session: nox.Session) -> None:
     """Run the sdist's test suite against the installed wheel."""
     sdist, wheel = _artifacts()
     session.install(f"trafficking-model[test,hypothesis] @ {wheel.as_uri()}")
-    unpacked = Path(session.create_tmp()) / "sdist"
-    shutil.rmtree(unpacked, ignore_errors=True)
-    with tarfile.open(sdist) as archive:
-        archive.extractall(unpacked, filter="data")
-    (top,) = unpacked.iterdir()
-    # The sources sit beside the tests in the sdist; take them away so that the
-    # tests can only import the installed wheel, then run the doctests of the
-    # installed package instead of those of src/.
-    shutil.rmtree(top / "src")
     testpaths = PYPROJECT["tool"]["pytest"]["ini_options"]["testpaths"]
     pytest = ("python", "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider")
-    with session.chdir(top):
-        session.run(
-            *pytest,
-            *(path for path in testpaths if path != "src"),
-            *session.posargs,
-            env=_test_env(),
-        )
-        session.run(*pytest, "--pyargs", "trafficking_model", env=_test_env())
+    with tempfile.TemporaryDirectory(prefix="tm-tests-") as temp:
+        with tarfile.open(sdist) as archive:
+            archive.extractall(temp, filter="data")
+        (top,) = Path(temp).iterdir()
+        # The sources sit beside the tests in the sdist; take them away so that
+        # the tests can only import the installed wheel, and run the doctests
+        # of the installed package instead of those of src/.
+        shutil.rmtree(top / "src")
+        with session.chdir(top):
+            session.run(
+                *pytest,
+                *(path for path in testpaths if path != "src"),
+                *session.posargs,
+                env=_test_env(),
+            )
+            session.run(*pytest, "--pyargs", "trafficking_model", env=_test_env())
 
 
 @nox.session(python=OLDEST)

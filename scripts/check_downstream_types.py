@@ -52,7 +52,8 @@ def main(argv: list[str]) -> int:
     """Run mypy on the snippets and compare what it says with what they expect."""
     python, workdir = argv[1], Path(argv[2])
     expected: dict[tuple[str, int], tuple[str, str]] = {}
-    for snippet in sorted(SNIPPETS.glob("*.py")):
+    snippets = sorted(SNIPPETS.glob("*.py"))
+    for snippet in snippets:
         shutil.copy(snippet, workdir / snippet.name)
         expected.update(expectations(snippet))
     result = subprocess.run(
@@ -67,7 +68,7 @@ def main(argv: list[str]) -> int:
             "--show-error-codes",
             "--no-error-summary",
             "--no-pretty",
-            *sorted(path.name for path in workdir.glob("*.py")),
+            *(snippet.name for snippet in snippets),
         ],
         cwd=workdir,
         capture_output=True,

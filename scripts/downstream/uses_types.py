@@ -21,11 +21,10 @@ def conviction_rate(outcome: ProsecutionOutcome) -> float:
 report = tm.examples.azerbaijan_report_2020_2021()
 reveal_type(report)  # reveal: trafficking_model.reports.CountryReport
 reveal_type(report.prosecution.indicted)  # reveal: int
-reveal_type(
-    report.victims.by_sex
-)  # reveal: typing.Mapping[trafficking_model.vocabularies.Sex, int]
+by_sex = report.victims.by_sex
+reveal_type(by_sex)  # reveal: typing.Mapping[trafficking_model.vocabularies.Sex, int]
 rate: float = conviction_rate(report.prosecution)
-females: int = report.victims.by_sex[tm.Sex.FEMALE]
+females: int = by_sex[tm.Sex.FEMALE]
 
 try:
     ProsecutionOutcome(defendants=35, indicted=28, sentenced=30)
