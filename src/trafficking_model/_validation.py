@@ -174,30 +174,41 @@ def is_date(problems: Problems, path: str, value: object) -> bool:
 
 def is_country(problems: Problems, path: str, value: object) -> bool:
     """Check that `value` is an ISO 3166-1 alpha-3 code, such as `"AZE"`."""
-    if not is_type(problems, path, value, str):
-        return False
-    if value not in COUNTRY_CODES:
-        add(
-            problems,
-            path,
-            "country_code",
-            f"{value!r} is not an ISO 3166-1 alpha-3 country code",
-        )
-        return False
-    return True
+    return _is_code(
+        problems,
+        path,
+        value,
+        codes=COUNTRY_CODES,
+        rule="country_code",
+        standard="ISO 3166-1 alpha-3 country",
+    )
 
 
 def is_currency(problems: Problems, path: str, value: object) -> bool:
     """Check that `value` is an ISO 4217 alphabetic currency code, such as `"AZN"`."""
+    return _is_code(
+        problems,
+        path,
+        value,
+        codes=CURRENCY_CODES,
+        rule="currency_code",
+        standard="ISO 4217 currency",
+    )
+
+
+def _is_code(
+    problems: Problems,
+    path: str,
+    value: object,
+    *,
+    codes: frozenset[str],
+    rule: str,
+    standard: str,
+) -> bool:
     if not is_type(problems, path, value, str):
         return False
-    if value not in CURRENCY_CODES:
-        add(
-            problems,
-            path,
-            "currency_code",
-            f"{value!r} is not an ISO 4217 currency code",
-        )
+    if value not in codes:
+        add(problems, path, rule, f"{value!r} is not an {standard} code")
         return False
     return True
 

@@ -6,6 +6,13 @@ Persons 2020-2024: a round table with 18 state bodies, civil society and
 donors, organised by IOM and funded by USAID. Nothing here goes beyond what that
 source says; in particular, it names no measures of the plan, so the example
 plan holds none.
+
+Example:
+    >>> from trafficking_model import examples
+    >>> examples.azerbaijan_report_2020_2021().prosecution.sentenced
+    28
+    >>> examples.azerbaijan_nap_2020_2024().reviews[0].kind.label
+    'Mid-term review'
 """
 
 from __future__ import annotations

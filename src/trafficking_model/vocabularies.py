@@ -262,7 +262,12 @@ class Disposition(_Vocabulary):
 
     @property
     def is_sentence(self) -> bool:
-        """Whether this outcome is a conviction with a sentence."""
+        """Whether this outcome is a conviction with a sentence.
+
+        Example:
+            >>> Disposition.FINE.is_sentence, Disposition.PENDING.is_sentence
+            (True, False)
+        """
         return self in _SENTENCES
 
     @property

@@ -1,0 +1,237 @@
+"""The documentation's examples run, and its rule tables match the code.
+
+The examples themselves are collected and run by Sybil (see `conftest.py` at the
+repository root). The tests here guard that set-up:
+
+- every Python code block in the Markdown is one that Sybil runs: a block marked
+  `py`, `pycon` or `python title="..."` would otherwise be silently skipped;
+- every rule id the code can report appears in a rules table of the concepts
+  pages, and no table names a rule the code does not have;
+- the error message in each table row also appears in a code block of the same
+  page, where Sybil checks it against what the library really prints;
+- the command-line output shown in the quickstart is what the command prints.
+"""
+
+from __future__ import annotations
+
+import ast
+import doctest
+import importlib.util
+import re
+from pathlib import Path
+from types import ModuleType
+from typing import TYPE_CHECKING
+
+import pytest
+
+from trafficking_model import vocabularies
+from trafficking_model.__main__ import main
+
+if TYPE_CHECKING:
+    from sybil import Sybil
+
+ROOT = Path(__file__).resolve().parents[1]
+DOCS = ROOT / "docs"
+SOURCE = ROOT / "src" / "trafficking_model"
+MARKDOWN = sorted([*DOCS.rglob("*.md"), ROOT / "README.md", ROOT / "CONTRIBUTING.md"])
+CONCEPTS = sorted((DOCS / "concepts").glob("*.md"))
+
+FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^\n]*)$")
+PYTHON_LANGUAGES = {"python", "py", "python3", "pycon", "py3", "ipython", "pyi"}
+BACKTICKED = re.compile(r"`([^`]+)`")
+
+
+def _markdown_examples() -> Sybil:
+    """The Sybil set-up that pytest uses, from the root `conftest.py`."""
+    spec = importlib.util.spec_from_file_location(
+        "_docs_conftest", ROOT / "conftest.py"
+    )
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    sybil: Sybil = module.MARKDOWN_EXAMPLES
+    return sybil
+
+
+def _fenced_blocks(text: str) -> list[tuple[int, int, str, str]]:
+    """Each fenced code block as (start offset, end offset, info string, body)."""
+    blocks = []
+    opened: tuple[int, str, str, int] | None = None
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        match = FENCE.match(line.rstrip("\n"))
+        if opened is None and match:
+            opened = (offset, match["fence"], match["info"].strip(), offset + len(line))
+        elif (
+            opened is not None
+            and match
+            and match["fence"].startswith(opened[1])
+            and not match["info"].strip()
+        ):
+            start, _, info, body_start = opened
+            blocks.append((start, offset + len(line), info, text[body_start:offset]))
+            opened = None
+        offset += len(line)
+    assert opened is None, "a code fence is never closed"
+    return blocks
+
+
+def _python_blocks(text: str) -> str:
+    return "\n".join(
+        body
+        for _, _, info, body in _fenced_blocks(text)
+        if info.split(" ", 1)[0] in PYTHON_LANGUAGES
+    )
+
+
+@pytest.mark.parametrize("path", MARKDOWN, ids=lambda path: str(path.relative_to(ROOT)))
+def test_every_python_block_is_run(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    starts = [example.start for example in _markdown_examples().parse(path)]
+    for start, end, info, _ in _fenced_blocks(text):
+        language = info.split(" ", 1)[0] if info else ""
+        if language.lower() not in PYTHON_LANGUAGES:
+            continue
+        line = text.count("\n", 0, start) + 1
+        assert info == "python", (
+            f"{path.name}:{line}: mark Python blocks exactly ```python, "
+            f"or Sybil will not run them (found {info!r})"
+        )
+        assert any(start <= example < end for example in starts), (
+            f"{path.name}:{line}: Sybil found no example in this block"
+        )
+
+
+def _rule_ids_in_code() -> set[str]:
+    """Every rule id the package can report.
+
+    A rule id is a string literal passed as the `rule` of a call, by keyword
+    (`Problem(rule=...)`, or a helper's `rule=...`) or as the third argument of
+    the `add(problems, path, rule, message)` helper, or as the first argument of
+    the loader's `_fail(rule, message)` helper.
+    """
+    rules = set()
+    for path in SOURCE.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            values = [kw.value for kw in node.keywords if kw.arg == "rule"]
+            if (
+                isinstance(node.func, ast.Name)
+                and node.func.id == "add"
+                and len(node.args) >= 3
+            ):
+                values.append(node.args[2])
+            if (
+                isinstance(node.func, ast.Name)
+                and node.func.id == "_fail"
+                and node.args
+            ):
+                values.append(node.args[0])
+            rules.update(
+                value.value
+                for value in values
+                if isinstance(value, ast.Constant) and isinstance(value.value, str)
+            )
+    return rules
+
+
+def _rule_rows(text: str) -> list[list[str]]:
+    """The rows of every table whose first column is headed `Rule`."""
+    rows: list[list[str]] = []
+    in_rules_table = False
+    for line in text.splitlines():
+        if not line.startswith("|"):
+            in_rules_table = False
+            continue
+        cells = [cell.strip() for cell in line.strip().strip("|").split(" | ")]
+        if cells[0] == "Rule":
+            in_rules_table = True
+        elif in_rules_table and not set(cells[0]) <= set("-: "):
+            rows.append(cells)
+    return rows
+
+
+def test_the_concepts_pages_have_rules_tables() -> None:
+    # Guards the next tests, which would pass vacuously on no tables.
+    assert len(CONCEPTS) >= 7
+    assert all(
+        _rule_rows(page.read_text(encoding="utf-8"))
+        for page in CONCEPTS
+        if page.name != "index.md"
+    )
+
+
+def test_every_rule_in_the_code_is_documented_and_no_other() -> None:
+    documented = {
+        BACKTICKED.findall(row[0])[0]
+        for page in CONCEPTS
+        for row in _rule_rows(page.read_text(encoding="utf-8"))
+    }
+    in_code = _rule_ids_in_code()
+    assert len(in_code) >= 20
+    assert documented == in_code, (
+        f"rules without a table row: {sorted(in_code - documented)}; "
+        f"rows for rules the code does not have: {sorted(documented - in_code)}"
+    )
+
+
+@pytest.mark.parametrize("page", CONCEPTS, ids=lambda path: path.name)
+def test_every_error_in_a_rules_table_is_shown_by_a_checked_example(page: Path) -> None:
+    text = page.read_text(encoding="utf-8")
+    examples = _python_blocks(text)
+    for row in _rule_rows(text):
+        messages = [
+            cell for cell in BACKTICKED.findall(row[-1]) if cell.startswith("$")
+        ]
+        assert messages, f"{page.name}: the row for {row[0]} shows no error"
+        for message in messages:
+            assert message in examples, (
+                f"{page.name}: {message!r} is in the table but no example prints it"
+            )
+
+
+def test_the_quickstart_shows_what_the_command_prints(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    text = (DOCS / "quickstart.md").read_text(encoding="utf-8")
+    after_marker = text[text.index("<!-- cli-output") :]
+    shown = next(
+        body for _, _, info, body in _fenced_blocks(after_marker) if info == "text"
+    )
+    assert main([]) == 0
+    assert shown == capsys.readouterr().out
+
+
+def _docs_tool(name: str) -> ModuleType:
+    """A module of `tools/docs/` that does not import MkDocs."""
+    path = ROOT / "tools" / "docs" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(f"_docs_tool_{name}", path)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("name", ["vocabulary_tables", "api_page"])
+def test_the_docs_tools_examples_hold(name: str) -> None:
+    results = doctest.testmod(
+        _docs_tool(name), optionflags=doctest.NORMALIZE_WHITESPACE
+    )
+    assert results.attempted > 0
+    assert results.failed == 0
+
+
+def test_the_vocabularies_page_gets_a_table_per_vocabulary() -> None:
+    tables = _docs_tool("vocabulary_tables")
+    page = (DOCS / "reference" / "vocabularies.md").read_text(encoding="utf-8")
+    assert tables.MARKER in page
+    rendered: str = tables.render_all()
+    for name in vocabularies.__all__:
+        vocabulary = getattr(vocabularies, name)
+        assert f"## `{name}`" in rendered
+        for member in vocabulary:
+            row = f"| `{member.value}` | `{name}.{member.name}` | {member.label} |"
+            assert row in rendered
