@@ -69,7 +69,9 @@ def cases(count: int, seed: int = 2) -> list[tm.Case]:
             victim_ids=frozenset(
                 f"V-{rng.randrange(10**7):07d}" for _ in range(rng.randint(1, 3))
             ),
-            defendants=tuple(_defendant(rng, d) for d in range(1, rng.randint(1, 3) + 1)),
+            defendants=tuple(
+                _defendant(rng, d) for d in range(1, rng.randint(1, 3) + 1)
+            ),
         )
         for number in range(count)
     ]
@@ -78,7 +80,9 @@ def cases(count: int, seed: int = 2) -> list[tm.Case]:
 def _split(rng: random.Random, total: int, members: list[object]) -> dict[object, int]:
     cuts = sorted(rng.randint(0, total) for _ in range(len(members) - 1))
     shares = [high - low for low, high in zip([0, *cuts], [*cuts, total], strict=True)]
-    return {member: share for member, share in zip(members, shares, strict=True) if share}
+    return {
+        member: share for member, share in zip(members, shares, strict=True) if share
+    }
 
 
 def reports(count: int, seed: int = 3) -> list[tm.CountryReport]:

@@ -56,8 +56,14 @@ def lines_of(blob: bytes) -> io.BytesIO:
 
 
 class Dataset:
-    def __init__(self, name: str, ours: type[Any], pydantic_model: Any, struct: Any,
-                 records: list[Any]) -> None:
+    def __init__(
+        self,
+        name: str,
+        ours: type[Any],
+        pydantic_model: Any,
+        struct: Any,
+        records: list[Any],
+    ) -> None:
         self.name = name
         self.ours = ours
         self.pydantic = pydantic_model
@@ -68,14 +74,20 @@ class Dataset:
         self.records = records
         self.blob = b"".join(tm.to_json(record).encode() + b"\n" for record in records)
         self.dicts = [orjson.loads(line) for line in io.BytesIO(self.blob)]
-        self.pydantic_records = [pydantic_model.model_validate_json(line) for line in lines_of(self.blob)]
-        self.struct_records = [self.decoder.decode(line) for line in lines_of(self.blob)]
+        self.pydantic_records = [
+            pydantic_model.model_validate_json(line) for line in lines_of(self.blob)
+        ]
+        self.struct_records = [
+            self.decoder.decode(line) for line in lines_of(self.blob)
+        ]
         self.check()
 
     def check(self) -> None:
         """Every library loads the same data, and refuses the same bad record."""
         assert list(tm.iter_jsonl(io.BytesIO(self.blob), self.ours)) == self.records
-        assert len(self.pydantic_records) == len(self.struct_records) == len(self.records)
+        assert (
+            len(self.pydantic_records) == len(self.struct_records) == len(self.records)
+        )
         bad = dict(self.dicts[0], unknown=1)
         for load in (
             lambda: tm.from_dict(bad, self.ours),
@@ -84,7 +96,11 @@ class Dataset:
         ):
             try:
                 load()
-            except (tm.ValidationError, pydantic.ValidationError, msgspec.ValidationError):
+            except (
+                tm.ValidationError,
+                pydantic.ValidationError,
+                msgspec.ValidationError,
+            ):
                 continue
             raise AssertionError(f"{self.name}: an unknown key was accepted")
 
@@ -99,7 +115,12 @@ class Dataset:
 
     # 2. JSON Lines bytes to validated objects
     def load_jsonl(self) -> dict[str, Callable[[], object]]:
-        blob, ours, model, decode = self.blob, self.ours, self.pydantic, self.decoder.decode
+        blob, ours, model, decode = (
+            self.blob,
+            self.ours,
+            self.pydantic,
+            self.decoder.decode,
+        )
 
         def plain() -> object:
             was_on = _use_acceleration(False)
@@ -112,7 +133,9 @@ class Dataset:
             FLOOR: lambda: [orjson.loads(line) for line in io.BytesIO(blob)],
             OURS: lambda: list(tm.iter_jsonl(io.BytesIO(blob), ours)),
             OURS_PLAIN: plain,
-            PYDANTIC: lambda: [model.model_validate_json(line) for line in io.BytesIO(blob)],
+            PYDANTIC: lambda: [
+                model.model_validate_json(line) for line in io.BytesIO(blob)
+            ],
             MSGSPEC: lambda: [decode(line) for line in io.BytesIO(blob)],
         }
 
@@ -183,7 +206,9 @@ def timed(run: Callable[[], object], *, gc_paused: bool) -> float:
     return elapsed
 
 
-def measure(cases: dict[str, Callable[[], object]], repeat: int) -> dict[str, dict[str, float]]:
+def measure(
+    cases: dict[str, Callable[[], object]], repeat: int
+) -> dict[str, dict[str, float]]:
     """Best time of each case, interleaved, in both GC modes."""
     best: dict[str, dict[str, float]] = {"default GC": {}, "GC paused": {}}
     for _ in range(repeat):
@@ -207,8 +232,11 @@ def table(title: str, count: int, best: dict[str, dict[str, float]]) -> str:
             for mode in modes
         ]
         rows.append(
-            f"| {name} | " + " | ".join(f"{rate:,.0f}" for rate in rates)
-            + " | " + " | ".join(ratios) + " |"
+            f"| {name} | "
+            + " | ".join(f"{rate:,.0f}" for rate in rates)
+            + " | "
+            + " | ".join(ratios)
+            + " |"
         )
     return "\n".join(rows)
 
@@ -223,38 +251,72 @@ def memory_table(title: str, results: dict[str, float]) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--records", type=int, default=200_000,
-                        help="Victim and Case records (default 200,000)")
-    parser.add_argument("--reports", type=int, default=50_000,
-                        help="CountryReport records (default 50,000)")
-    parser.add_argument("--repeat", type=int, default=3, help="runs per case; best counts")
-    parser.add_argument("--only", choices=["Victim", "Case", "CountryReport"],
-                        help="run one of the three record types")
+    parser.add_argument(
+        "--records",
+        type=int,
+        default=200_000,
+        help="Victim and Case records (default 200,000)",
+    )
+    parser.add_argument(
+        "--reports",
+        type=int,
+        default=50_000,
+        help="CountryReport records (default 50,000)",
+    )
+    parser.add_argument(
+        "--repeat", type=int, default=3, help="runs per case; best counts"
+    )
+    parser.add_argument(
+        "--only",
+        choices=["Victim", "Case", "CountryReport"],
+        help="run one of the three record types",
+    )
     options = parser.parse_args()
     if not _use_acceleration(True):
         sys.exit("Install msgspec (pip install -e '.[bench]') to run the benchmark.")
 
-    print(f"Python {platform.python_version()} on {platform.machine()}, "
-          f"pydantic {pydantic.VERSION}, msgspec {msgspec.__version__}, "
-          f"orjson {orjson.__version__}, trafficking-model {tm.__version__}")
+    print(
+        f"Python {platform.python_version()} on {platform.machine()}, "
+        f"pydantic {pydantic.VERSION}, msgspec {msgspec.__version__}, "
+        f"orjson {orjson.__version__}, trafficking-model {tm.__version__}"
+    )
     print("Records/s: higher is better. 'ours ÷ it': how many times faster we are.\n")
     datasets = [
-        ("Victim", tm.Victim, peers.PVictim, peers.MVictim, data.victims, options.records),
+        (
+            "Victim",
+            tm.Victim,
+            peers.PVictim,
+            peers.MVictim,
+            data.victims,
+            options.records,
+        ),
         ("Case", tm.Case, peers.PCase, peers.MCase, data.cases, options.records),
-        ("CountryReport", tm.CountryReport, peers.PCountryReport, peers.MCountryReport,
-         data.reports, options.reports),
+        (
+            "CountryReport",
+            tm.CountryReport,
+            peers.PCountryReport,
+            peers.MCountryReport,
+            data.reports,
+            options.reports,
+        ),
     ]
     for name, ours, model, struct, make, count in datasets:
         if options.only and name != options.only:
             continue
         dataset = Dataset(name, ours, model, struct, make(count))
-        print(f"## {name}: {count:,} records, {len(dataset.blob) / count:.0f} bytes per line\n")
+        print(
+            f"## {name}: {count:,} records, {len(dataset.blob) / count:.0f} bytes per line\n"
+        )
         for title, cases in (
             ("1. dicts → objects", dataset.load_dicts()),
             ("2. JSON Lines → objects", dataset.load_jsonl()),
             ("3. objects → JSON Lines", dataset.encode()),
         ):
-            print(table(title, count, measure(cases, options.repeat)), end="\n\n", flush=True)
+            print(
+                table(title, count, measure(cases, options.repeat)),
+                end="\n\n",
+                flush=True,
+            )
         print(memory_table("4. memory", dataset.memory()), end="\n\n", flush=True)
         del dataset
         gc.collect()
