@@ -24,15 +24,19 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+import trafficking_model
 from trafficking_model import vocabularies
 from trafficking_model.__main__ import main
 
 if TYPE_CHECKING:
     from sybil import Sybil
 
+
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
-SOURCE = ROOT / "src" / "trafficking_model"
+# The package under test, wherever it is installed: the release checks run these
+# tests from the sdist against the wheel, with no src/ beside them.
+SOURCE = Path(trafficking_model.__file__).resolve().parent
 MARKDOWN = sorted([*DOCS.rglob("*.md"), ROOT / "README.md", ROOT / "CONTRIBUTING.md"])
 CONCEPTS = sorted((DOCS / "concepts").glob("*.md"))
 

@@ -153,7 +153,7 @@ def test_the_fuzzer_reaches_deep_into_a_report() -> None:
     rules: set[str] = set()
     paths: set[str] = set()
 
-    @settings(max_examples=300, database=None)
+    @settings(max_examples=400, database=None, derandomize=True)
     @given(documents(CountryReport))
     def collect(document: Any) -> None:
         try:
