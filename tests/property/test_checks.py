@@ -174,3 +174,22 @@ def test_every_drawn_record_takes_the_fast_path(
     assert _plainly_valid(victim)
     assert _plainly_valid_defendant(defendant)
     assert _plainly_valid_case(case)
+
+
+@given(st.data())
+def test_a_code_that_is_not_in_its_list_is_named_with_its_standard(
+    data: st.DataObject,
+) -> None:
+    code = data.draw(tms._bad_codes(tms.COUNTRY_CODES | tms.CURRENCY_CODES))
+    stakeholder = data.draw(tms.stakeholders())
+    with pytest.raises(ValidationError) as caught:
+        attrs.evolve(stakeholder, country=code)
+    assert [(p.path, p.message) for p in caught.value.problems] == [
+        ("$.country", f"{code!r} is not an ISO 3166-1 alpha-3 country code")
+    ]
+    amount = data.draw(tms.money())
+    with pytest.raises(ValidationError) as caught:
+        attrs.evolve(amount, currency=code)
+    assert [(p.path, p.message) for p in caught.value.problems] == [
+        ("$.currency", f"{code!r} is not an ISO 4217 currency code")
+    ]
