@@ -32,7 +32,7 @@ settings.load_profile(
     os.environ.get(PROFILE_VARIABLE) or ("ci" if os.environ.get("CI") else "dev")
 )
 
-# Shared test helpers, such as tests/model_strategies.py, import by module name.
+# Shared test helpers, such as tests/serialization_helpers.py, import by module name.
 sys.path.insert(0, str(Path(__file__).parent))
 
 

@@ -5,8 +5,11 @@ from __future__ import annotations
 import contextlib
 from typing import TYPE_CHECKING, Any
 
+import attrs
 import pytest
+from hypothesis import strategies as st
 
+import trafficking_model as tm
 from trafficking_model import ValidationError
 from trafficking_model.serialization import _use_acceleration
 
@@ -56,3 +59,37 @@ def outcome(build: Callable[[], Any]) -> tuple[str, Any]:
         return ("ok", build())
     except ValidationError as error:
         return ("error", error.problems)
+
+
+MODEL_CLASSES: list[type[Any]] = [
+    value
+    for name in tm.__all__
+    if isinstance(value := getattr(tm, name), type)
+    and attrs.has(value)
+    and value is not tm.Problem
+]
+"""Every public model class."""
+
+STRATEGIES: dict[type[Any], st.SearchStrategy[Any]] = {
+    cls: st.from_type(cls) for cls in MODEL_CLASSES
+}
+"""Valid instances of every public model class, from the shipped strategies."""
+
+
+def json_values(max_leaves: int = 20) -> st.SearchStrategy[Any]:
+    """Arbitrary JSON values: what `json.loads` can return."""
+    scalars = (
+        st.none()
+        | st.booleans()
+        | st.integers()
+        | st.floats(allow_nan=False, allow_infinity=False)
+        | st.text(max_size=10)
+    )
+    return st.recursive(
+        scalars,
+        lambda children: (
+            st.lists(children, max_size=4)
+            | st.dictionaries(st.text(max_size=10), children, max_size=4)
+        ),
+        max_leaves=max_leaves,
+    )

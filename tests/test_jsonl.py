@@ -14,8 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import trafficking_model as tm
-from model_strategies import STRATEGIES
-from serialization_helpers import MODES, acceleration
+from serialization_helpers import MODES, STRATEGIES, acceleration
 
 if TYPE_CHECKING:
     from collections.abc import Iterator

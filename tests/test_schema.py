@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import trafficking_model as tm
-from model_strategies import MODEL_CLASSES, STRATEGIES
+from serialization_helpers import MODEL_CLASSES, STRATEGIES
 from trafficking_model.__main__ import main
 from trafficking_model._validation import COUNTRY_CODES, CURRENCY_CODES
 from trafficking_model.schema import _model_classes, _schema_file_name, _schema_text
@@ -86,7 +86,10 @@ def test_descriptions_come_from_docstrings_and_state_cross_field_rules() -> None
 
 def test_bounds_and_required_fields() -> None:
     victim = tm.json_schema(tm.Victim)
-    assert victim["properties"]["exploitation"]["minItems"] == 1
+    # a person screened as not a victim may have no form of exploitation
+    assert "minItems" not in victim["properties"]["exploitation"]
+    measure = tm.json_schema(tm.Measure)
+    assert measure["properties"]["responsible"]["minItems"] == 1
     assert victim["properties"]["age"]["anyOf"][0] == {
         "type": "integer",
         "minimum": 0,
@@ -96,9 +99,14 @@ def test_bounds_and_required_fields() -> None:
     assert figures["properties"]["year"]["minimum"] == 1900
     assert figures["properties"]["convictions"] == {
         "description": "People convicted.",
-        "type": "integer",
-        "minimum": 0,
+        "anyOf": [
+            {"type": "integer", "minimum": 0},
+            {"$ref": "#/$defs/Count"},
+            {"type": "null"},
+        ],
+        "default": None,
     }
+    assert figures["$defs"]["Count"]["required"] == ["low"]
     defendant = tm.json_schema(tm.Defendant)
     assert defendant["required"] == ["id", "sex", "indicted", "disposition"]
 

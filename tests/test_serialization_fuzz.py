@@ -18,8 +18,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import trafficking_model as tm
-from model_strategies import MODEL_CLASSES, STRATEGIES, json_values
-from serialization_helpers import HAS_MSGSPEC, acceleration, outcome
+from serialization_helpers import (
+    HAS_MSGSPEC,
+    MODEL_CLASSES,
+    STRATEGIES,
+    acceleration,
+    json_values,
+    outcome,
+)
 from trafficking_model.serialization import _parse_json
 
 CLASS_IDS = {"ids": lambda cls: cls.__name__}

@@ -17,6 +17,7 @@ from importlib.metadata import PackageNotFoundError, version
 
 from trafficking_model import examples
 from trafficking_model.cases import Case, Defendant
+from trafficking_model.counts import Count, Figure
 from trafficking_model.errors import Problem, TraffickingModelError, ValidationError
 from trafficking_model.jsonl import iter_jsonl, write_jsonl
 from trafficking_model.money import Money
@@ -38,6 +39,7 @@ from trafficking_model.statistics import (
     LawEnforcementFigures,
     VictimStatistics,
 )
+from trafficking_model.summaries import summary
 from trafficking_model.victims import ADULT_AGE, Victim
 from trafficking_model.vocabularies import (
     AgeGroup,
@@ -65,10 +67,12 @@ __all__ = [
     "Case",
     "CaseStatistics",
     "CitizenshipCategory",
+    "Count",
     "CountryReport",
     "Defendant",
     "Disposition",
     "ExploitationForm",
+    "Figure",
     "IdentificationStatus",
     "Indicator",
     "LawEnforcementFigures",
@@ -98,6 +102,7 @@ __all__ = [
     "from_json",
     "iter_jsonl",
     "json_schema",
+    "summary",
     "to_dict",
     "to_json",
     "write_jsonl",

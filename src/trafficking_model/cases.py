@@ -38,8 +38,8 @@ class Defendant:
         indicted: Whether the person was indicted (charged before a court).
         disposition: The outcome so far. Any outcome other than pending or
             dismissed requires `indicted`.
-        sentence_months: Length of a prison sentence in months: required, and
-            above 0, with imprisonment, and only then.
+        sentence_months: Length of a prison sentence in months, above 0, if
+            the source gives it; only with imprisonment.
 
     Example:
         >>> Defendant(
@@ -86,15 +86,7 @@ class Defendant:
                     "an indicted defendant",
                 )
             imprisoned = self.disposition is Disposition.IMPRISONMENT
-            if self.sentence_months is None:
-                if imprisoned:
-                    add(
-                        problems,
-                        field("sentence_months"),
-                        "sentence_months_with_imprisonment",
-                        "imprisonment requires sentence_months",
-                    )
-            elif not imprisoned:
+            if self.sentence_months is not None and not imprisoned:
                 add(
                     problems,
                     field("sentence_months"),
@@ -178,9 +170,12 @@ def _plainly_valid_defendant(defendant: Defendant) -> bool:
         and type(disposition) is Disposition
         and (indicted or not disposition.requires_indictment)
         and (
-            type(months) is int and months > 0
-            if disposition is Disposition.IMPRISONMENT
-            else months is None
+            months is None
+            or (
+                type(months) is int
+                and months > 0
+                and disposition is Disposition.IMPRISONMENT
+            )
         )
     )
 

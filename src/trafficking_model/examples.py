@@ -2,14 +2,17 @@
 
 The figures come from IOM Azerbaijan's news item of 4 October 2022 on the
 mid-term review of the 4th National Action Plan on Combating Trafficking in
-Persons 2020-2024: a round table with 18 state bodies, civil society and
-donors, organised by IOM and funded by USAID. Nothing here goes beyond what that
-source says; in particular, it names no measures of the plan, so the example
-plan holds none.
+Persons 2020-2024: a round table with state bodies, civil society and donors,
+organised by IOM and funded by USAID. Nothing here goes beyond what that source
+says: a sum it does not make is marked derived, a figure it does not give is
+`None` (not reported), and every name is written as the source writes it. It
+names no measures of the plan, so the example plan holds none. It says only that
+the latest US TIP report at the time (the 2022 report) placed Azerbaijan on Tier
+2, which is not a figure of 2020-2021, so the report carries no tier.
 
 Example:
     >>> from trafficking_model import examples
-    >>> examples.azerbaijan_report_2020_2021().prosecution.sentenced
+    >>> examples.azerbaijan_report_2020_2021().prosecution.indicted
     28
     >>> examples.azerbaijan_nap_2020_2024().reviews[0].kind.label
     'Mid-term review'
@@ -33,7 +36,6 @@ from trafficking_model.vocabularies import (
     ReviewKind,
     Sex,
     StakeholderKind,
-    TipTier,
 )
 
 __all__ = ["SOURCE", "azerbaijan_nap_2020_2024", "azerbaijan_report_2020_2021"]
@@ -85,14 +87,14 @@ _STAKEHOLDERS: tuple[tuple[str, str, StakeholderKind, str | None, str | None], .
     ),
     (
         "family-committee",
-        "State Committee on Family, Women and Children Affairs",
+        "State Committee on Woman, Family and Child Affairs",
         StakeholderKind.STATE_COMMITTEE,
         _AZE,
         None,
     ),
     (
         "ngo-agency",
-        "Agency for State Support to NGOs",
+        "Agency on State Support to Non-Governmental Organizations",
         StakeholderKind.STATE_AGENCY,
         _AZE,
         None,
@@ -175,22 +177,27 @@ _STAKEHOLDERS: tuple[tuple[str, str, StakeholderKind, str | None, str | None], .
 def azerbaijan_report_2020_2021() -> CountryReport:
     """Azerbaijan's figures for 2020-2021, exactly as the source gives them.
 
-    - Cases: 311 of trafficking in persons, 8 of forced labour and 83 of illegal
-      actions with documents for the purpose of trafficking.
-    - Prosecution: 35 defendants and 28 indicted, all 28 sentenced: 24 to
-      imprisonment, 2 conditionally and 2 with punishment postponed.
-    - Victims: 189 identified; 184 women and 5 men; 2 children and 187 adults;
-      188 citizens and 1 foreigner; 179 sexually exploited and 10 exploited for
+    - Cases: 311 of trafficking in persons, 8 of forced labour and 83 crimes of
+      illegal actions with documents for the purpose of trafficking. The source
+      makes no total: the 402 is derived.
+    - Prosecution: 35 defendants and 28 indicted: 24 sentenced to imprisonment,
+      2 given conditional sentences and 2 whose punishment was postponed. The 28
+      sentenced is derived from those three; acquittals and fines are not
+      reported.
+    - Victims: 189 identified; 184 women and 5 men, including 2 children (the
+      number of adults is not given, so the age breakdown is partial); 188
+      citizens and 1 foreigner; 179 sexually exploited and 10 exploited for
       labour.
-    - Tier 2 of the US TIP report.
 
     Returns:
         A new `CountryReport`; equal every time it is called.
 
     Example:
         >>> report = azerbaijan_report_2020_2021()
-        >>> report.cases.total, report.prosecution.indicted, report.victims.total
-        (402, 28, 189)
+        >>> report.cases.total, sorted(report.cases.derived)
+        (402, ['total'])
+        >>> report.prosecution.indicted, report.prosecution.acquitted
+        (28, None)
     """
     return CountryReport(
         country=_AZE,
@@ -210,11 +217,12 @@ def azerbaijan_report_2020_2021() -> CountryReport:
             imprisonment=24,
             conditional=2,
             postponed=2,
+            derived=frozenset({"sentenced"}),
         ),
         victims=VictimStatistics(
             total=189,
             by_sex={Sex.FEMALE: 184, Sex.MALE: 5},
-            by_age_group={AgeGroup.ADULT: 187, AgeGroup.CHILD: 2},
+            by_age_group={AgeGroup.CHILD: 2},
             by_citizenship={
                 CitizenshipCategory.NATIONAL: 188,
                 CitizenshipCategory.FOREIGN: 1,
@@ -223,8 +231,8 @@ def azerbaijan_report_2020_2021() -> CountryReport:
                 ExploitationForm.SEXUAL: 179,
                 ExploitationForm.FORCED_LABOUR: 10,
             },
+            partial=frozenset({"by_age_group"}),
         ),
-        tip_tier=TipTier.TIER_2,
     )
 
 
@@ -264,7 +272,7 @@ def azerbaijan_nap_2020_2024() -> NationalActionPlan:
                 organizer="iom",
                 funder="usaid",
                 summary=(
-                    "Round table on the mid-term review of the plan, with 18 state "
+                    "Round table on the mid-term review of the plan, with state "
                     "bodies, civil society and donors."
                 ),
             ),

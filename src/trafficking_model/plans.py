@@ -145,8 +145,9 @@ class PlanReview:
     """A review of a plan's implementation, such as a mid-term review.
 
     Attributes:
-        date: The day it took place, inside the plan's period.
-        kind: Mid-term, annual or final.
+        date: The day it took place: inside the plan's period, or after its
+            end for a final review or an evaluation.
+        kind: Mid-term, annual, final, or an evaluation.
         participants: Ids of the stakeholders that took part.
         organizer: Id of the stakeholder that organised it, if known.
         funder: Id of the stakeholder that funded it, if known.
@@ -303,7 +304,7 @@ class NationalActionPlan:
                             _refers_to_known(
                                 problems, f"{where}.{role}", (named,), known
                             )
-                if period_ok and not self.period.contains(review.date):
+                if period_ok and not _review_in_time(review, self.period):
                     add(
                         problems,
                         f"{where}.date",
@@ -347,3 +348,13 @@ def _refers_to_known(
                 "known_stakeholder",
                 f"{name!r} is not a stakeholder of the plan",
             )
+
+
+_AFTER_THE_END = frozenset({ReviewKind.FINAL, ReviewKind.EVALUATION})
+
+
+def _review_in_time(review: PlanReview, period: Period) -> bool:
+    """A review falls within the plan, or after it for a final review or evaluation."""
+    if period.contains(review.date):
+        return True
+    return review.date > period.end and review.kind in _AFTER_THE_END

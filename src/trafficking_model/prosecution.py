@@ -6,15 +6,27 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from trafficking_model._figures import (
+    bounds,
+    check_names,
+    exceeds,
+    freeze_figure,
+    from_bounds,
+    is_figure,
+    names_field,
+    show,
+    show_bounds,
+    sum_bounds,
+)
 from trafficking_model._validation import (
     Problems,
     add,
     field,
-    is_count,
     is_instance,
     raise_if_any,
 )
 from trafficking_model.cases import Defendant
+from trafficking_model.counts import Figure
 from trafficking_model.errors import ValidationError
 from trafficking_model.vocabularies import Disposition
 
@@ -34,6 +46,7 @@ _COUNTS = (
     "fined",
 )
 _SPLIT = ("imprisonment", "conditional", "postponed", "fined")
+_FIGURES = frozenset(_COUNTS)
 
 
 @attrs.frozen(kw_only=True)
@@ -43,7 +56,13 @@ class ProsecutionOutcome:
     The funnel narrows: `sentenced + acquitted <= indicted <= defendants`. The
     split of sentences may be incomplete (a report may give only some kinds), but
     never larger than `sentenced`: `imprisonment + conditional + postponed + fined
-    <= sentenced`.
+    <= sentenced`. Each rule holds over ranges and unreported figures too: it
+    fails only when no exact values within them satisfy the whole funnel, so
+    with `indicted` not reported, `sentenced <= defendants` still holds.
+
+    Use it for a cohort: people followed from prosecution to a decision. Yearly
+    flows, in which this year's convictions come from earlier years' cases, go
+    in [`LawEnforcementFigures`][trafficking_model.LawEnforcementFigures].
 
     Attributes:
         defendants: People prosecuted.
@@ -54,6 +73,7 @@ class ProsecutionOutcome:
         conditional: Given a conditional (suspended) sentence.
         postponed: Whose punishment was postponed.
         fined: Fined.
+        derived: Figures computed rather than stated by the source, by name.
 
     Example:
         >>> outcome = ProsecutionOutcome(
@@ -64,69 +84,56 @@ class ProsecutionOutcome:
         ...     conditional=2,
         ...     postponed=2,
         ... )
-        >>> outcome.pending
-        0
+        >>> outcome.pending, outcome.fined is None
+        (0, True)
         >>> attrs.evolve(outcome, sentenced=30)
         Traceback (most recent call last):
         ...
         trafficking_model.errors.ValidationError: $.sentenced: sentenced + acquitted (30) exceeds indicted (28)
     """
 
-    defendants: int
-    indicted: int
-    sentenced: int
-    acquitted: int = 0
-    imprisonment: int = 0
-    conditional: int = 0
-    postponed: int = 0
-    fined: int = 0
+    defendants: Figure = attrs.field(converter=freeze_figure)
+    indicted: Figure = attrs.field(converter=freeze_figure)
+    sentenced: Figure = attrs.field(converter=freeze_figure)
+    acquitted: Figure = attrs.field(default=None, converter=freeze_figure)
+    imprisonment: Figure = attrs.field(default=None, converter=freeze_figure)
+    conditional: Figure = attrs.field(default=None, converter=freeze_figure)
+    postponed: Figure = attrs.field(default=None, converter=freeze_figure)
+    fined: Figure = attrs.field(default=None, converter=freeze_figure)
+    derived: frozenset[str] = names_field(_FIGURES)
 
     def __attrs_post_init__(self) -> None:
         """Check every rule at once."""
         problems: Problems = []
+        check_names(problems, "derived", self.derived, _FIGURES, "a funnel figure")
         counts_ok = True
         for name in _COUNTS:
-            counts_ok = is_count(problems, field(name), getattr(self, name)) and (
+            counts_ok = is_figure(problems, field(name), getattr(self, name)) and (
                 counts_ok
             )
         if counts_ok:
-            if self.indicted > self.defendants:
-                add(
-                    problems,
-                    field("indicted"),
-                    "indicted_within_defendants",
-                    f"indicted ({self.indicted}) exceeds "
-                    f"defendants ({self.defendants})",
-                )
-            decided = self.sentenced + self.acquitted
-            if decided > self.indicted:
-                add(
-                    problems,
-                    field("sentenced"),
-                    "sentenced_within_indicted",
-                    f"sentenced + acquitted ({decided}) exceeds "
-                    f"indicted ({self.indicted})",
-                )
-            split = sum(getattr(self, name) for name in _SPLIT)
-            if split > self.sentenced:
-                add(
-                    problems,
-                    field("imprisonment"),
-                    "sentence_split_within_sentenced",
-                    "imprisonment + conditional + postponed + fined "
-                    f"({split}) exceeds sentenced ({self.sentenced})",
-                )
+            _check_funnel(problems, self)
         raise_if_any(problems)
 
     @property
-    def pending(self) -> int:
+    def pending(self) -> Figure:
         """Indicted people whose trial has not ended in a sentence or acquittal.
 
+        It is `indicted - sentenced - acquitted`: an int where all three are
+        exact, a `Count` where the funnel's rules leave a range, and `None` where
+        nothing is known.
+
         Example:
-            >>> ProsecutionOutcome(defendants=10, indicted=8, sentenced=5).pending
+            >>> ProsecutionOutcome(defendants=10, indicted=8, sentenced=5, acquitted=0).pending
             3
+            >>> ProsecutionOutcome(defendants=10, indicted=8, sentenced=5).pending
+            Count(low=0, high=3)
         """
-        return self.indicted - self.sentenced - self.acquitted
+        indicted_low, indicted_high = bounds(self.indicted)
+        decided_low, decided_high = sum_bounds((self.sentenced, self.acquitted))
+        low = 0 if decided_high is None else max(0, indicted_low - decided_high)
+        high = None if indicted_high is None else indicted_high - decided_low
+        return from_bounds(low, high)
 
     @classmethod
     def from_defendants(cls, defendants: Iterable[Defendant]) -> ProsecutionOutcome:
@@ -186,4 +193,67 @@ class ProsecutionOutcome:
             conditional=tally[Disposition.CONDITIONAL_SENTENCE],
             postponed=tally[Disposition.POSTPONED_PUNISHMENT],
             fined=tally[Disposition.FINE],
+        )
+
+
+def _reported_sum(outcome: ProsecutionOutcome, names: tuple[str, ...]) -> str:
+    """The sum of the figures given, for a message."""
+    return show_bounds(
+        sum_bounds(
+            figure
+            for figure in (getattr(outcome, name) for name in names)
+            if figure is not None
+        )
+    )
+
+
+def _check_funnel(problems: Problems, outcome: ProsecutionOutcome) -> None:
+    """Check the funnel from the sentence split up to the defendants.
+
+    Each stage must hold at least the stages below it. A stage's smallest
+    possible value is raised by what the stages below need, so that a rule
+    still holds across a stage that is not reported.
+    """
+    split_need = sum_bounds(getattr(outcome, name) for name in _SPLIT)[0]
+    sentenced_low, sentenced_high = bounds(outcome.sentenced)
+    if exceeds(split_need, sentenced_high):
+        add(
+            problems,
+            field("imprisonment"),
+            "sentence_split_within_sentenced",
+            "imprisonment + conditional + postponed + fined "
+            f"({_reported_sum(outcome, _SPLIT)}) exceeds "
+            f"sentenced ({show(outcome.sentenced)})",
+        )
+        sentenced_need = sentenced_low
+    else:
+        sentenced_need = max(sentenced_low, split_need)
+    decided_need = sentenced_need + bounds(outcome.acquitted)[0]
+    indicted_low, indicted_high = bounds(outcome.indicted)
+    if exceeds(decided_need, indicted_high):
+        shown = _reported_sum(outcome, ("sentenced", "acquitted"))
+        if sentenced_need > sentenced_low:
+            shown = f"at least {decided_need}, with the kinds of sentence"
+        add(
+            problems,
+            field("sentenced"),
+            "sentenced_within_indicted",
+            f"sentenced + acquitted ({shown}) exceeds "
+            f"indicted ({show(outcome.indicted)})",
+        )
+        indicted_need = indicted_low
+    else:
+        indicted_need = max(indicted_low, decided_need)
+    if exceeds(indicted_need, bounds(outcome.defendants)[1]):
+        shown = show(outcome.indicted)
+        if indicted_need > indicted_low:
+            shown = (
+                f"{shown}, but at least {indicted_need} "
+                "with those sentenced or acquitted"
+            )
+        add(
+            problems,
+            field("indicted"),
+            "indicted_within_defendants",
+            f"indicted ({shown}) exceeds defendants ({show(outcome.defendants)})",
         )

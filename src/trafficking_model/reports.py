@@ -35,25 +35,38 @@ class CountryReport:
         country: ISO 3166-1 alpha-3 code of the reporting country.
         period: The period the figures cover.
         source: Where the figures come from, in free text.
-        cases: Registered criminal cases.
-        prosecution: The prosecution funnel for the people prosecuted.
-        victims: Victims identified.
-        tip_tier: The country's tier in the US TIP report, if given.
+        cases: Registered criminal cases, if the source gives them.
+        prosecution: The prosecution funnel for one cohort of people
+            prosecuted, if the source gives it.
+        victims: Victims identified, if the source gives them.
+        tip_tier: The country's tier in the US TIP report, if the source gives
+            it for these figures.
         law_enforcement: Yearly figures, one per year within the period.
+
+    A report holds what its source has: each section is optional, and at least
+    one of `cases`, `prosecution`, `victims` and `law_enforcement` is given.
 
     Example:
         >>> from trafficking_model.examples import azerbaijan_report_2020_2021
         >>> report = azerbaijan_report_2020_2021()
-        >>> report.country, report.victims.total, report.tip_tier.label
-        ('AZE', 189, 'Tier 2')
+        >>> report.country, report.victims.total, report.tip_tier
+        ('AZE', 189, None)
+        >>> only_victims = CountryReport(
+        ...     country="AZE",
+        ...     period=Period.from_years(2021),
+        ...     source="A table of victims identified",
+        ...     victims=VictimStatistics(total=60),
+        ... )
+        >>> only_victims.cases is None
+        True
     """
 
     country: str
     period: Period
     source: str
-    cases: CaseStatistics
-    prosecution: ProsecutionOutcome
-    victims: VictimStatistics
+    cases: CaseStatistics | None = None
+    prosecution: ProsecutionOutcome | None = None
+    victims: VictimStatistics | None = None
     tip_tier: TipTier | None = None
     law_enforcement: tuple[LawEnforcementFigures, ...] = ()
 
@@ -63,11 +76,24 @@ class CountryReport:
         is_country(problems, field("country"), self.country)
         period_ok = is_instance(problems, field("period"), self.period, Period)
         is_text(problems, field("source"), self.source)
-        is_instance(problems, field("cases"), self.cases, CaseStatistics)
-        is_instance(
-            problems, field("prosecution"), self.prosecution, ProsecutionOutcome
+        sections: tuple[tuple[str, object, type], ...] = (
+            ("cases", self.cases, CaseStatistics),
+            ("prosecution", self.prosecution, ProsecutionOutcome),
+            ("victims", self.victims, VictimStatistics),
         )
-        is_instance(problems, field("victims"), self.victims, VictimStatistics)
+        for name, section, cls in sections:
+            if section is not None:
+                is_instance(problems, field(name), section, cls)
+        if not self.law_enforcement and all(
+            section is None for _, section, _ in sections
+        ):
+            add(
+                problems,
+                "$",
+                "section_required",
+                "a report gives at least one of cases, prosecution, victims "
+                "and law_enforcement",
+            )
         if self.tip_tier is not None:
             is_member(problems, field("tip_tier"), self.tip_tier, TipTier)
         path = field("law_enforcement")

@@ -27,7 +27,9 @@ from typing import Any
 
 import attrs
 
+from trafficking_model._figures import NAMES
 from trafficking_model._validation import COUNTRY_CODES, CURRENCY_CODES, MAX_AGE
+from trafficking_model.counts import Count, Figure
 from trafficking_model.statistics import FIRST_YEAR, LAST_YEAR
 
 __all__ = ["json_schema"]
@@ -75,7 +77,7 @@ _INT_BOUNDS: dict[str, dict[str, int]] = {
     "sentence_months": {"minimum": 1},
     "year": {"minimum": FIRST_YEAR, "maximum": LAST_YEAR},
 }
-_AT_LEAST_ONE = frozenset({"exploitation", "responsible"})
+_AT_LEAST_ONE = frozenset({"responsible"})
 
 
 def json_schema(cls: type[Any]) -> dict[str, Any]:
@@ -143,7 +145,11 @@ def _class_schema(cls: type[Any], definitions: dict[str, Any]) -> dict[str, Any]
     properties: dict[str, Any] = {}
     required: list[str] = []
     for field in attrs.fields(cls):
-        schema = _field_schema(field.name, hints[field.name], definitions)
+        names = field.metadata.get(NAMES)
+        if names is None:
+            schema = _field_schema(field.name, hints[field.name], definitions)
+        else:
+            schema = {"type": "array", "items": {"enum": sorted(names)}}
         description = descriptions.get(field.name)
         if description:
             schema = {"description": description, **schema}
@@ -186,6 +192,8 @@ def _field_schema(  # noqa: PLR0911
     name: str, type_: object, definitions: dict[str, Any]
 ) -> dict[str, Any]:
     args = typing.get_args(type_)
+    if type_ == Figure:
+        return _figure_schema(definitions)
     if len(args) == 2 and type(None) in args:
         inner = next(arg for arg in args if arg is not type(None))
         return {"anyOf": [_field_schema(name, inner, definitions), {"type": "null"}]}
@@ -202,7 +210,8 @@ def _field_schema(  # noqa: PLR0911
         return {
             "type": "object",
             "properties": {
-                member.value: {"type": "integer", "minimum": 0} for member in args[0]
+                member.value: _field_schema(member.value, args[1], definitions)
+                for member in args[0]
             },
             "additionalProperties": False,
         }
@@ -215,6 +224,17 @@ def _field_schema(  # noqa: PLR0911
     if type_ is str and name in _CURRENCIES:
         return _code_list("CurrencyCode", _CURRENCY_CODES, definitions)
     return _scalar_schema(name, type_)
+
+
+def _figure_schema(definitions: dict[str, Any]) -> dict[str, Any]:
+    """An exact count, a range (a `Count`), or null for not reported."""
+    return {
+        "anyOf": [
+            {"type": "integer", "minimum": 0},
+            _reference(Count, definitions),
+            {"type": "null"},
+        ]
+    }
 
 
 _COUNTRY_CODES = (

@@ -12,6 +12,10 @@ The JSON form of the model:
   once); tuples are arrays in order.
 - Breakdowns (such as `VictimStatistics.by_sex`) are objects keyed by enum
   value, keys sorted.
+- A figure (a [`Figure`][trafficking_model.Figure]) is a JSON integer when
+  exact, `null` when not reported, and an object `{"low": 0, "high": 4}` when it
+  is a range (`"high": null` for no upper bound). A range whose bounds are equal
+  is read as the integer.
 - `Money.amount` is a JSON string such as `"150000.00"`, never a number.
 - `Indicator.baseline` and `target` are JSON numbers, int or float.
 
@@ -58,6 +62,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 from immutabledict import immutabledict
 
 from trafficking_model._validation import describe
+from trafficking_model.counts import Count, Figure
 from trafficking_model.errors import Problem, ValidationError
 
 __all__ = ["converter", "from_dict", "from_json", "to_dict", "to_json"]
@@ -291,6 +296,25 @@ def _miss() -> enum.Enum:
     raise KeyError
 
 
+def _is_figure(type_: object) -> bool:
+    return type_ == Figure
+
+
+def _structure_figure(value: object, _: object) -> Figure:
+    if value is None or type(value) is int:
+        return value
+    if type(value) is dict:
+        count = converter.structure(value, Count)
+        return count.low if count.is_exact else count
+    raise _wrong_type("int, null or a range", value)
+
+
+def _unstructure_figure(value: Figure) -> object:
+    if isinstance(value, Count):
+        return {"high": value.high, "low": value.low}
+    return value
+
+
 def _is_breakdown(type_: object) -> bool:
     origin = typing.get_origin(type_)
     args = typing.get_args(type_)
@@ -298,18 +322,20 @@ def _is_breakdown(type_: object) -> bool:
         origin in (Mapping, dict, immutabledict)
         and len(args) == 2
         and _is_enum(args[0])
-        and args[1] is int
+        and (args[1] is int or _is_figure(args[1]))
     )
 
 
 def _breakdown_hook(type_: object, _conv: cattrs.Converter) -> Hook:
     enum_type: type[enum.Enum] = typing.get_args(type_)[0]
     members: dict[object, enum.Enum] = {member.value: member for member in enum_type}
+    figures = _is_figure(typing.get_args(type_)[1])
+    expected = "int, null or a range" if figures else "int"
 
-    def structure_breakdown(value: object, _: object) -> Mapping[enum.Enum, int]:
+    def structure_breakdown(value: object, _: object) -> Mapping[enum.Enum, Figure]:
         if type(value) is not dict:
             raise _wrong_type("an object", value)
-        counts: dict[enum.Enum, int] = {}
+        counts: dict[enum.Enum, Figure] = {}
         problems: list[Problem] = []
         for key, count in value.items():
             member = members.get(key) if type(key) is str else None
@@ -324,11 +350,18 @@ def _breakdown_hook(type_: object, _conv: cattrs.Converter) -> Hook:
                 )
             elif type(count) is int:
                 counts[member] = count
+            elif figures and (count is None or type(count) is dict):
+                try:
+                    counts[member] = _structure_figure(count, Figure)
+                except Exception as error:
+                    problems.extend(
+                        problem.under(_key_path(key)) for problem in _problems_of(error)
+                    )
             else:
                 problems.append(
                     Problem(
                         path=_key_path(key),
-                        message=f"expected int, got {describe(count)}",
+                        message=f"expected {expected}, got {describe(count)}",
                         rule="type",
                     )
                 )
@@ -380,8 +413,11 @@ def _unstructure_sequence_factory(type_: object, conv: cattrs.Converter) -> Unho
     return unstructure_sequence
 
 
-def _unstructure_breakdown(value: Mapping[enum.Enum, int]) -> dict[str, int]:
-    return {member.value: value[member] for member in sorted(value, key=_value_of)}
+def _unstructure_breakdown(value: Mapping[enum.Enum, Figure]) -> dict[str, object]:
+    return {
+        member.value: _unstructure_figure(value[member])
+        for member in sorted(value, key=_value_of)
+    }
 
 
 def _value_of(member: enum.Enum) -> str:
@@ -432,6 +468,7 @@ def _make_converter() -> cattrs.Converter:
         _is_breakdown, lambda type_: _breakdown_hook(type_, conv)
     )
     conv.register_structure_hook_factory(attrs.has, lambda cls: _attrs_hook(cls, conv))
+    conv.register_structure_hook_func(_is_figure, _structure_figure)
 
     conv.register_unstructure_hook(dt.date, dt.date.isoformat)
     conv.register_unstructure_hook(Decimal, str)
@@ -445,6 +482,7 @@ def _make_converter() -> cattrs.Converter:
         _is_breakdown, lambda _type: _unstructure_breakdown
     )
     conv.register_unstructure_hook(immutabledict, _unstructure_breakdown)
+    conv.register_unstructure_hook_func(_is_figure, _unstructure_figure)
     conv.register_unstructure_hook_factory(
         attrs.has, lambda cls: make_dict_unstructure_fn(cls, conv)
     )

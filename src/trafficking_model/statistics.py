@@ -1,8 +1,15 @@
 """Aggregate figures: case counts, victim statistics and yearly law-enforcement data.
 
-Breakdowns are immutable mappings from a vocabulary member to a non-negative
-count. A missing key means 0, and an empty mapping means the breakdown is not
-given. Any mapping may be passed in; it is stored as a hashable, immutable one.
+Every figure is a [`Figure`][trafficking_model.Figure]: an exact `int`, a
+ranged [`Count`][trafficking_model.Count], or `None` when the source does not
+give it. Rules are checked over the ranges: a rule fails only when no exact
+values within them satisfy it.
+
+Breakdowns are immutable mappings from a vocabulary member to a figure. A
+breakdown is complete unless its name is in the aggregate's `partial`: a
+complete one sums to the total, a partial one to no more. A missing key in a
+complete breakdown means 0; an empty mapping means the breakdown is not given.
+Any mapping may be passed in; it is stored as a hashable, immutable one.
 """
 
 from __future__ import annotations
@@ -10,26 +17,39 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from enum import Enum
-from typing import Any, TypeVar
+from typing import Any, Final, TypeVar
 
 import attrs
 from immutabledict import immutabledict
 
+from trafficking_model._figures import (
+    bounds,
+    check_breakdown,
+    check_names,
+    check_overlapping,
+    exceeds,
+    freeze_breakdown,
+    freeze_figure,
+    from_bounds,
+    is_breakdown,
+    is_figure,
+    names_field,
+    show,
+    sum_bounds,
+)
 from trafficking_model._validation import (
     Problems,
     add,
     field,
-    freeze_counts,
     has_unique_ids,
     in_vocabulary_order,
-    is_count,
     is_country,
-    is_counts,
     is_in_range,
     is_instance,
     raise_if_any,
 )
 from trafficking_model.cases import Case
+from trafficking_model.counts import Figure
 from trafficking_model.errors import ValidationError
 from trafficking_model.victims import Victim
 from trafficking_model.vocabularies import (
@@ -52,29 +72,50 @@ FIRST_YEAR = 1900
 LAST_YEAR = 2100
 
 
-def _sum_of_counts(counts: object) -> int:
-    """Sum a breakdown's counts, or 0 where it is not yet known to be valid."""
-    if isinstance(counts, Mapping) and all(
-        type(count) is int for count in counts.values()
-    ):
-        return sum(counts.values())
-    return 0
+class _SumOfBreakdown(int):
+    """The default of `CaseStatistics.total`: the sum of its breakdown, derived."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "<sum of by_offence>"
 
 
-def _offence_total(statistics: CaseStatistics) -> int:
-    return _sum_of_counts(statistics.by_offence)
+SUM_OF_BREAKDOWN: Final[int] = _SumOfBreakdown(0)
+"""Stands for a total not given, to be derived from the breakdown."""
 
 
-def _check_breakdown_sum(
-    problems: Problems, name: str, counts: Mapping[E, int], total: int
-) -> None:
-    if counts and (given := sum(counts.values())) != total:
-        add(
+def _figure_names(
+    breakdowns: Mapping[str, type[Enum]], *figures: str
+) -> frozenset[str]:
+    """The names `derived` may hold: figures, breakdowns and breakdown members."""
+    names = set(figures) | set(breakdowns)
+    for name, vocabulary in breakdowns.items():
+        names.update(f"{name}.{member.value}" for member in vocabulary)
+    return frozenset(names)
+
+
+def _check_sets(
+    problems: Problems,
+    obj: Any,  # noqa: ANN401 - any aggregate
+    figures: frozenset[str],
+    breakdowns: frozenset[str],
+    overlapping: frozenset[str] = frozenset(),
+) -> frozenset[str]:
+    """Check `derived`, `partial` and `overlapping`; return the valid partial names."""
+    check_names(problems, "derived", obj.derived, figures, "a figure of this aggregate")
+    partial: frozenset[str] = frozenset()
+    if check_names(problems, "partial", obj.partial, breakdowns, "a breakdown"):
+        partial = obj.partial
+    if overlapping:
+        check_names(
             problems,
-            field(name),
-            "breakdown_sum",
-            f"counts sum to {given} but total is {total}",
+            "overlapping",
+            obj.overlapping,
+            overlapping,
+            "a breakdown that can overlap",
         )
+    return partial
 
 
 def _counted(values: Iterable[E]) -> immutabledict[E, int]:
@@ -85,14 +126,31 @@ def _counted(values: Iterable[E]) -> immutabledict[E, int]:
     )
 
 
+_OFFENCE_BREAKDOWNS: Final = {"by_offence": OffenceType}
+_CASE_FIGURES: Final = _figure_names(_OFFENCE_BREAKDOWNS, "total")
+
+
 @attrs.frozen(kw_only=True)
 class CaseStatistics:
     """Counts of registered criminal cases, by offence.
 
+    A case registered under one offence counts once. Where the source counts a
+    case under every article it is registered under, name `by_offence` in
+    `overlapping`: then each offence's count is at most the total, and together
+    they come to at least the total.
+
     Attributes:
-        by_offence: Cases per offence; a missing offence means 0.
-        total: All cases. It defaults to the sum of `by_offence`; when given
-            with a breakdown, the breakdown must sum to it.
+        by_offence: Cases per offence; a missing offence means 0 unless the
+            breakdown is partial.
+        total: All cases. When left out, it is the sum of a complete, not
+            overlapping `by_offence`, and marked derived; with no such breakdown
+            it is not reported (`None`).
+        partial: Breakdowns the source gives only in part (`"by_offence"`).
+        overlapping: Breakdowns in which one case can count under several
+            offences (`"by_offence"`).
+        derived: Figures computed rather than stated by the source: `"total"`,
+            `"by_offence"` or one of its members such as
+            `"by_offence.forced_labour"`.
 
     Example:
         >>> statistics = CaseStatistics(
@@ -102,28 +160,65 @@ class CaseStatistics:
         ...         OffenceType.DOCUMENT_OFFENCE: 83,
         ...     }
         ... )
-        >>> statistics.total
-        402
+        >>> statistics.total, sorted(statistics.derived)
+        (402, ['total'])
         >>> CaseStatistics(total=400, by_offence={OffenceType.FORCED_LABOUR: 8})
         Traceback (most recent call last):
         ...
         trafficking_model.errors.ValidationError: $.by_offence: counts sum to 8 but total is 400
     """
 
-    by_offence: Mapping[OffenceType, int] = attrs.field(
-        factory=immutabledict, converter=freeze_counts
+    by_offence: Mapping[OffenceType, Figure] = attrs.field(
+        factory=immutabledict, converter=freeze_breakdown
     )
-    total: int = attrs.field(default=attrs.Factory(_offence_total, takes_self=True))
+    total: Figure = attrs.field(default=SUM_OF_BREAKDOWN, converter=freeze_figure)
+    partial: frozenset[str] = names_field(frozenset(_OFFENCE_BREAKDOWNS))
+    overlapping: frozenset[str] = names_field(frozenset(_OFFENCE_BREAKDOWNS))
+    derived: frozenset[str] = names_field(_CASE_FIGURES)
 
     def __attrs_post_init__(self) -> None:
-        """Check every rule at once."""
+        """Derive a total left out, then check every rule at once."""
         problems: Problems = []
-        total_ok = is_count(problems, field("total"), self.total)
-        if (
-            is_counts(problems, field("by_offence"), self.by_offence, OffenceType)
-            and total_ok
-        ):
-            _check_breakdown_sum(problems, "by_offence", self.by_offence, self.total)
+        counts_ok = is_breakdown(
+            problems, field("by_offence"), self.by_offence, OffenceType
+        )
+        partial = _check_sets(
+            problems,
+            self,
+            _CASE_FIGURES,
+            frozenset(_OFFENCE_BREAKDOWNS),
+            frozenset(_OFFENCE_BREAKDOWNS),
+        )
+        overlapping = (
+            type(self.overlapping) is frozenset and "by_offence" in self.overlapping
+        )
+        if self.total is SUM_OF_BREAKDOWN:
+            total: Figure = None
+            if counts_ok and self.by_offence and not partial and not overlapping:
+                total = from_bounds(*sum_bounds(self.by_offence.values()))
+                if type(self.derived) is frozenset:
+                    object.__setattr__(self, "derived", self.derived | {"total"})
+            object.__setattr__(self, "total", total)
+        total_ok = is_figure(problems, field("total"), self.total)
+        if counts_ok and total_ok:
+            if overlapping:
+                check_overlapping(
+                    problems,
+                    "by_offence",
+                    self.by_offence,
+                    self.total,
+                    partial="by_offence" in partial,
+                    rules=("part_within_total", "parts_cover_total"),
+                    what="every case is registered under at least one offence",
+                )
+            else:
+                check_breakdown(
+                    problems,
+                    "by_offence",
+                    self.by_offence,
+                    self.total,
+                    partial="by_offence" in partial,
+                )
         raise_if_any(problems)
 
     @classmethod
@@ -157,14 +252,24 @@ class CaseStatistics:
         return cls(by_offence=_counted(case.offence for case in records))
 
 
+_VICTIM_BREAKDOWNS: Final[Mapping[str, type[Enum]]] = {
+    "by_sex": Sex,
+    "by_age_group": AgeGroup,
+    "by_citizenship": CitizenshipCategory,
+    "by_exploitation": ExploitationForm,
+}
+_VICTIM_FIGURES: Final = _figure_names(_VICTIM_BREAKDOWNS, "total")
+
+
 @attrs.frozen(kw_only=True)
 class VictimStatistics:
     """Counts of victims identified, with breakdowns.
 
     Each breakdown that is given (not empty) by sex, age group or citizenship
-    sums to `total`. A victim may suffer several forms of exploitation, so each
-    exploitation count is at most `total`, and together they come to at least
-    `total`.
+    sums to `total`, or to no more than `total` if it is named in `partial`. A
+    victim may suffer several forms of exploitation, so each exploitation count
+    is at most `total`, and, unless the breakdown is partial, together they come
+    to at least `total`.
 
     Attributes:
         total: Victims identified.
@@ -172,6 +277,10 @@ class VictimStatistics:
         by_age_group: Victims per age group.
         by_citizenship: Victims per citizenship relative to the reporting country.
         by_exploitation: Victims per form of exploitation suffered.
+        partial: Breakdowns the source gives only in part, such as `"by_sex"`
+            for "89 victims, including 55 women".
+        derived: Figures computed rather than stated by the source: `"total"`,
+            a breakdown, or one of its members such as `"by_sex.male"`.
 
     Example:
         >>> statistics = VictimStatistics(
@@ -184,6 +293,9 @@ class VictimStatistics:
         ... )
         >>> statistics.by_sex.get(Sex.OTHER, 0)
         0
+        >>> from trafficking_model import Count
+        >>> VictimStatistics(total=12, by_sex={Sex.FEMALE: Count.parse("<5"), Sex.MALE: 9})
+        VictimStatistics(total=12, by_sex=immutabledict({<Sex.FEMALE: 'female'>: Count(low=0, high=4), <Sex.MALE: 'male'>: 9}), ...)
         >>> attrs.evolve(statistics, total=190)
         Traceback (most recent call last):
         ...
@@ -192,51 +304,48 @@ class VictimStatistics:
           $.by_exploitation: counts sum to 189, less than total (190); every victim suffered at least one form
     """
 
-    total: int
-    by_sex: Mapping[Sex, int] = attrs.field(
-        factory=immutabledict, converter=freeze_counts
+    total: Figure = attrs.field(converter=freeze_figure)
+    by_sex: Mapping[Sex, Figure] = attrs.field(
+        factory=immutabledict, converter=freeze_breakdown
     )
-    by_age_group: Mapping[AgeGroup, int] = attrs.field(
-        factory=immutabledict, converter=freeze_counts
+    by_age_group: Mapping[AgeGroup, Figure] = attrs.field(
+        factory=immutabledict, converter=freeze_breakdown
     )
-    by_citizenship: Mapping[CitizenshipCategory, int] = attrs.field(
-        factory=immutabledict, converter=freeze_counts
+    by_citizenship: Mapping[CitizenshipCategory, Figure] = attrs.field(
+        factory=immutabledict, converter=freeze_breakdown
     )
-    by_exploitation: Mapping[ExploitationForm, int] = attrs.field(
-        factory=immutabledict, converter=freeze_counts
+    by_exploitation: Mapping[ExploitationForm, Figure] = attrs.field(
+        factory=immutabledict, converter=freeze_breakdown
     )
+    partial: frozenset[str] = names_field(frozenset(_VICTIM_BREAKDOWNS))
+    derived: frozenset[str] = names_field(_VICTIM_FIGURES)
 
     def __attrs_post_init__(self) -> None:
         """Check every rule at once."""
         problems: Problems = []
-        total_ok = is_count(problems, field("total"), self.total)
-        single_valued: tuple[tuple[str, Mapping[Any, int], type[Enum]], ...] = (
-            ("by_sex", self.by_sex, Sex),
-            ("by_age_group", self.by_age_group, AgeGroup),
-            ("by_citizenship", self.by_citizenship, CitizenshipCategory),
+        total_ok = is_figure(problems, field("total"), self.total)
+        partial = _check_sets(
+            problems, self, _VICTIM_FIGURES, frozenset(_VICTIM_BREAKDOWNS)
         )
-        for name, counts, vocabulary in single_valued:
-            if is_counts(problems, field(name), counts, vocabulary) and total_ok:
-                _check_breakdown_sum(problems, name, counts, self.total)
-        path = field("by_exploitation")
-        exploitation = self.by_exploitation
-        if is_counts(problems, path, exploitation, ExploitationForm) and total_ok:
-            for form, count in exploitation.items():
-                if count > self.total:
-                    add(
-                        problems,
-                        f"{path}.{form.value}",
-                        "exploitation_within_total",
-                        f"{form.value} ({count}) exceeds total ({self.total})",
-                    )
-            given = sum(exploitation.values())
-            if exploitation and given < self.total:
-                add(
+        for name, vocabulary in _VICTIM_BREAKDOWNS.items():
+            counts = getattr(self, name)
+            if not (
+                is_breakdown(problems, field(name), counts, vocabulary) and total_ok
+            ):
+                continue
+            if vocabulary is ExploitationForm:
+                check_overlapping(
                     problems,
-                    path,
-                    "exploitation_covers_total",
-                    f"counts sum to {given}, less than total ({self.total}); "
-                    "every victim suffered at least one form",
+                    name,
+                    counts,
+                    self.total,
+                    partial=name in partial,
+                    rules=("exploitation_within_total", "exploitation_covers_total"),
+                    what="every victim suffered at least one form",
+                )
+            else:
+                check_breakdown(
+                    problems, name, counts, self.total, partial=name in partial
                 )
         raise_if_any(problems)
 
@@ -250,8 +359,11 @@ class VictimStatistics:
     ) -> VictimStatistics:
         """Count victim records into statistics with every breakdown.
 
-        Citizenship is counted relative to `country`: its own citizens are
-        national, other citizens foreign, and records without citizenship unknown.
+        Citizenship is counted relative to `country`: its own citizens
+        (including those who also hold another citizenship) are national, other
+        citizens foreign, and records without citizenship unknown. If a person
+        counted has no form of exploitation (someone screened as not a victim,
+        when `statuses` includes that status), `by_exploitation` is partial.
 
         Args:
             victims: Victim records, each with a unique id.
@@ -273,7 +385,7 @@ class VictimStatistics:
             ...         id=f"V-{number}",
             ...         sex=Sex.FEMALE,
             ...         age_group=AgeGroup.ADULT,
-            ...         citizenship=citizenship,
+            ...         citizenship=frozenset({citizenship}),
             ...         exploitation=frozenset({ExploitationForm.SEXUAL}),
             ...         identification=IdentificationStatus.FORMALLY_IDENTIFIED,
             ...     )
@@ -292,6 +404,7 @@ class VictimStatistics:
             for victim in _records(victims, Victim)
             if victim.identification in wanted
         ]
+        unexploited = any(not victim.exploitation for victim in counted)
         return cls(
             total=len(counted),
             by_sex=_counted(victim.sex for victim in counted),
@@ -302,13 +415,16 @@ class VictimStatistics:
             by_exploitation=_counted(
                 form for victim in counted for form in victim.exploitation
             ),
+            partial=frozenset({"by_exploitation"}) if unexploited else frozenset(),
         )
 
 
-def _citizenship_category(citizenship: str | None, country: str) -> CitizenshipCategory:
-    if citizenship is None:
+def _citizenship_category(
+    citizenship: frozenset[str], country: str
+) -> CitizenshipCategory:
+    if not citizenship:
         return CitizenshipCategory.UNKNOWN
-    if citizenship == country:
+    if country in citizenship:
         return CitizenshipCategory.NATIONAL
     return CitizenshipCategory.FOREIGN
 
@@ -329,6 +445,10 @@ def _records(items: Iterable[R], cls: type[R]) -> list[R]:
     return records
 
 
+_FLOWS: Final = ("investigations", "prosecutions", "convictions", "victims_identified")
+_FLOW_FIGURES: Final = frozenset((*_FLOWS, *(f"labour_{name}" for name in _FLOWS)))
+
+
 @attrs.frozen(kw_only=True)
 class LawEnforcementFigures:
     """One year's law-enforcement figures, in the style of the US TIP report.
@@ -337,6 +457,7 @@ class LawEnforcementFigures:
     come from cases investigated in earlier years, so no funnel rule holds
     between investigations, prosecutions and convictions. Each labour figure is
     the part of its total that concerns forced labour, so it cannot exceed it.
+    Any figure the source does not give is `None`, not reported.
 
     Attributes:
         year: The calendar year, 1900 to 2100.
@@ -348,59 +469,60 @@ class LawEnforcementFigures:
         labour_prosecutions: Of the prosecutions, those for forced labour.
         labour_convictions: Of the convictions, those for forced labour.
         labour_victims_identified: Of the victims, those exploited for labour.
+        derived: Figures computed rather than stated by the source, by name.
 
     Example:
         >>> figures = LawEnforcementFigures(
         ...     year=2021,
-        ...     investigations=40,
-        ...     prosecutions=25,
-        ...     convictions=30,
-        ...     victims_identified=100,
-        ...     labour_convictions=3,
+        ...     prosecutions=10_572,
+        ...     convictions=5_260,
+        ...     victims_identified=90_354,
+        ...     labour_prosecutions=1_379,
+        ...     labour_convictions=709,
+        ...     labour_victims_identified=21_219,
         ... )
-        >>> figures.convictions > figures.prosecutions
+        >>> figures.investigations is None
         True
-        >>> attrs.evolve(figures, labour_convictions=31)
+        >>> attrs.evolve(figures, labour_convictions=5_261)
         Traceback (most recent call last):
         ...
-        trafficking_model.errors.ValidationError: $.labour_convictions: labour_convictions (31) exceeds convictions (30)
+        trafficking_model.errors.ValidationError: $.labour_convictions: labour_convictions (5261) exceeds convictions (5260)
     """
 
     year: int
-    investigations: int
-    prosecutions: int
-    convictions: int
-    victims_identified: int
-    labour_investigations: int | None = None
-    labour_prosecutions: int | None = None
-    labour_convictions: int | None = None
-    labour_victims_identified: int | None = None
+    investigations: Figure = attrs.field(default=None, converter=freeze_figure)
+    prosecutions: Figure = attrs.field(default=None, converter=freeze_figure)
+    convictions: Figure = attrs.field(default=None, converter=freeze_figure)
+    victims_identified: Figure = attrs.field(default=None, converter=freeze_figure)
+    labour_investigations: Figure = attrs.field(default=None, converter=freeze_figure)
+    labour_prosecutions: Figure = attrs.field(default=None, converter=freeze_figure)
+    labour_convictions: Figure = attrs.field(default=None, converter=freeze_figure)
+    labour_victims_identified: Figure = attrs.field(
+        default=None, converter=freeze_figure
+    )
+    derived: frozenset[str] = names_field(_FLOW_FIGURES)
 
     def __attrs_post_init__(self) -> None:
         """Check every rule at once."""
         problems: Problems = []
         is_in_range(problems, field("year"), self.year, FIRST_YEAR, LAST_YEAR)
-        for name in (
-            "investigations",
-            "prosecutions",
-            "convictions",
-            "victims_identified",
-        ):
+        check_names(
+            problems, "derived", self.derived, _FLOW_FIGURES, "a figure of this year"
+        )
+        for name in _FLOWS:
             total = getattr(self, name)
-            total_ok = is_count(problems, field(name), total)
+            total_ok = is_figure(problems, field(name), total)
             labour_name = f"labour_{name}"
             labour = getattr(self, labour_name)
-            if labour is None:
-                continue
             if (
-                is_count(problems, field(labour_name), labour)
+                is_figure(problems, field(labour_name), labour)
                 and total_ok
-                and (labour > total)
+                and exceeds(bounds(labour)[0], bounds(total)[1])
             ):
                 add(
                     problems,
                     field(labour_name),
                     "labour_within_total",
-                    f"{labour_name} ({labour}) exceeds {name} ({total})",
+                    f"{labour_name} ({show(labour)}) exceeds {name} ({show(total)})",
                 )
         raise_if_any(problems)

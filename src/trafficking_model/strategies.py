@@ -49,7 +49,7 @@ import copy
 import datetime as dt
 import functools
 import typing
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from decimal import Decimal
 from enum import Enum
 from typing import Any, TypeVar
@@ -58,8 +58,10 @@ import attrs
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
+from trafficking_model._figures import NAMES
 from trafficking_model._validation import COUNTRY_CODES, CURRENCY_CODES, MAX_AGE
 from trafficking_model.cases import Case, Defendant
+from trafficking_model.counts import Count, Figure
 from trafficking_model.money import Money
 from trafficking_model.periods import Period
 from trafficking_model.plans import Indicator, Measure, NationalActionPlan, PlanReview
@@ -96,6 +98,7 @@ __all__ = [
     "cases",
     "country_codes",
     "country_reports",
+    "counts",
     "currency_codes",
     "defendants",
     "identifiers",
@@ -637,8 +640,8 @@ def victims(
 
     Example:
         >>> from hypothesis import find
-        >>> find(victims(country="AZE"), lambda v: v.citizenship == "AZE").citizenship
-        'AZE'
+        >>> sorted(find(victims(country="AZE"), lambda v: "AZE" in v.citizenship).citizenship)
+        ['AZE']
     """
     id_strategy = _IDENTIFIERS if ids is None else ids
     citizenships = _COUNTRIES if country is None else st.just(country) | _COUNTRIES
@@ -654,6 +657,7 @@ def victims(
     age_groups = st.sampled_from(AgeGroup)
     sexes = st.sampled_from(Sex)
     forms = st.frozensets(st.sampled_from(ExploitationForm), min_size=1)
+    no_forms = st.frozensets(st.sampled_from(ExploitationForm))
 
     def build(draw: st.DrawFn) -> Victim:
         age = _maybe(draw, lambda: draw(ages))
@@ -661,14 +665,22 @@ def victims(
             age_group = draw(age_groups)
         else:
             age_group = AgeGroup.CHILD if age < ADULT_AGE else AgeGroup.ADULT
+        # a child when identified was a child when exploited
+        when_exploited = _maybe(draw, lambda: draw(age_groups))
+        if age_group is AgeGroup.CHILD and when_exploited is AgeGroup.ADULT:
+            when_exploited = AgeGroup.CHILD
+        status = draw(identification)
+        not_a_victim = status is IdentificationStatus.NOT_A_VICTIM
+        held = [draw(citizenships) for _ in range(_below(draw, 2))]
         return Victim(
             id=draw(id_strategy),
             sex=draw(sexes),
             age=age,
             age_group=age_group,
-            citizenship=_maybe(draw, lambda: draw(citizenships)),
-            exploitation=draw(forms),
-            identification=draw(identification),
+            age_group_at_exploitation=when_exploited,
+            citizenship=frozenset(held),
+            exploitation=draw(no_forms if not_a_victim else forms),
+            identification=status,
             identified_on=_maybe(draw, lambda: _day(draw, period)),
             identified_by=_maybe(draw, lambda: draw(_IDENTIFIERS)),
         )
@@ -689,7 +701,7 @@ def _defendant(
         sex=draw(_SEXES),
         indicted=disposition.requires_indictment or draw(_BOOLEANS),
         disposition=disposition,
-        sentence_months=draw(months) if imprisoned else None,
+        sentence_months=_maybe(draw, lambda: draw(months)) if imprisoned else None,
     )
 
 
@@ -808,20 +820,76 @@ def _breakdown(draw: st.DrawFn, total: int, vocabulary: type[E]) -> dict[E, int]
     return parts
 
 
+# Published figures are drawn from exact ones: each exact value is kept, widened
+# into a range that holds it, or left out as not reported. The exact values obey
+# every rule, so the published ones can always be satisfied: valid by
+# construction, with nothing filtered.
+_PUBLISHED = st.sampled_from(["exact", "exact", "exact", "range", "not reported"])
+_SPREAD = st.integers(min_value=0, max_value=20)
+
+
+def _blur(draw: st.DrawFn, value: int) -> Figure:
+    """Publish an exact `value`: as it is, as a range around it, or not at all."""
+    how = draw(_PUBLISHED)
+    if how == "exact":
+        return value
+    if how == "not reported":
+        return None
+    if value < 5 and draw(_BOOLEANS):
+        return Count(0, 4)  # a small cell suppressed as "<5"
+    low = value - _below(draw, min(value, 20))
+    high = None if draw(_BOOLEANS) and draw(_BOOLEANS) else value + draw(_SPREAD)
+    return low if high == low else Count(low, high)
+
+
+def _blur_breakdown(
+    draw: st.DrawFn, counts: Mapping[E, int], *, exact: bool
+) -> tuple[dict[E, Figure], bool]:
+    """Publish a breakdown, perhaps in part; return it and whether it is partial."""
+    if exact or not counts:
+        return dict(counts), False
+    partial = draw(_BOOLEANS) and draw(_BOOLEANS)
+    members = list(counts)
+    if partial:
+        members = [member for member in members if draw(_BOOLEANS)]
+    return {member: _blur(draw, counts[member]) for member in members}, partial
+
+
+def _names(cls: type) -> frozenset[str]:
+    """The figure names that `cls.derived` may hold, as the class declares them."""
+    names: frozenset[str] = attrs.fields_dict(cls)["derived"].metadata[NAMES]
+    return names
+
+
+def _some(draw: st.DrawFn, names: Iterable[str]) -> frozenset[str]:
+    """A few of `names`, often none: the figures marked derived."""
+    if draw(_BOOLEANS):
+        return frozenset()
+    return frozenset(name for name in sorted(names) if draw(_BOOLEANS))
+
+
 def case_statistics(
-    *, max_total: int = _COUNT_LIMIT
+    *, max_total: int = _COUNT_LIMIT, exact: bool = False
 ) -> st.SearchStrategy[CaseStatistics]:
-    """Draw case counts: a total alone, or a breakdown by offence that sums to it.
+    """Draw case counts: a total alone, or a breakdown by offence that agrees with it.
+
+    Figures are drawn as sources publish them: mostly exact, sometimes a range
+    (`<5`, `10-14`, `>100`) or not reported, a breakdown sometimes given in part
+    or counting a case under several offences, and some figures marked derived.
 
     Args:
         max_total: The largest total.
+        exact: Draw only exact figures and complete, not overlapping
+            breakdowns, with nothing marked derived.
 
     Returns:
         A strategy of `CaseStatistics`.
 
     Example:
         >>> from hypothesis import find
-        >>> statistics = find(case_statistics(), lambda s: len(s.by_offence) > 1)
+        >>> statistics = find(
+        ...     case_statistics(exact=True), lambda s: len(s.by_offence) > 1
+        ... )
         >>> sum(statistics.by_offence.values()) == statistics.total
         True
     """
@@ -829,31 +897,55 @@ def case_statistics(
 
     def build(draw: st.DrawFn) -> CaseStatistics:
         total = _below(draw, max_total)
+        counts = _breakdown(draw, total, OffenceType)
+        overlapping = not exact and bool(counts) and draw(_BOOLEANS) and draw(_BOOLEANS)
+        if overlapping:  # a case under several offences: raise some counts
+            for offence, count in counts.items():
+                if draw(_BOOLEANS):
+                    counts[offence] = _below(draw, total, count)
+        by_offence, partial = _blur_breakdown(draw, counts, exact=exact)
+        names = frozenset({"by_offence"})
+        derived = frozenset() if exact else _some(draw, _names(CaseStatistics))
+        if (
+            not exact
+            and by_offence
+            and not partial
+            and not overlapping
+            and draw(_BOOLEANS)
+        ):  # the total left out: derived from the breakdown
+            return CaseStatistics(by_offence=by_offence, derived=derived)
         return CaseStatistics(
-            total=total, by_offence=_breakdown(draw, total, OffenceType)
+            total=total if exact else _blur(draw, total),
+            by_offence=by_offence,
+            partial=names if partial else frozenset(),
+            overlapping=names if overlapping else frozenset(),
+            derived=derived,
         )
 
     return st.composite(build)()
 
 
 def prosecution_outcomes(
-    *, max_defendants: int = _COUNT_LIMIT
+    *, max_defendants: int = _COUNT_LIMIT, exact: bool = False
 ) -> st.SearchStrategy[ProsecutionOutcome]:
     """Draw prosecution funnels that narrow as the rules say.
 
     The number of defendants is drawn first, then each later stage as a part of
     the one before: indicted of the defendants, sentenced and acquitted of the
-    indicted, and the kinds of sentence of the sentenced.
+    indicted, and the kinds of sentence of the sentenced. Each figure is then
+    published as a source might: mostly exact, sometimes a range or not
+    reported.
 
     Args:
         max_defendants: The most defendants.
+        exact: Draw only exact figures, with nothing marked derived.
 
     Returns:
         A strategy of `ProsecutionOutcome`.
 
     Example:
         >>> from hypothesis import find
-        >>> find(prosecution_outcomes(), lambda o: o.pending > 0).indicted
+        >>> find(prosecution_outcomes(exact=True), lambda o: o.pending > 0).indicted
         1
     """
     _check_size("defendants", 0, max_defendants)
@@ -865,40 +957,47 @@ def prosecution_outcomes(
         sentenced = decided["sentenced"]
         kinds = ["imprisonment", "conditional", "postponed", "fined", "other"]
         split = _split(draw, sentenced, kinds)
-        return ProsecutionOutcome(
-            defendants=total,
-            indicted=indicted,
-            sentenced=sentenced,
-            acquitted=decided["acquitted"],
-            imprisonment=split["imprisonment"],
-            conditional=split["conditional"],
-            postponed=split["postponed"],
-            fined=split["fined"],
-        )
+        counts: dict[str, int] = {
+            "defendants": total,
+            "indicted": indicted,
+            "sentenced": sentenced,
+            "acquitted": decided["acquitted"],
+            **{kind: split[kind] for kind in kinds[:-1]},
+        }
+        if exact:
+            return ProsecutionOutcome(**counts)  # type: ignore[arg-type]
+        published = {name: _blur(draw, count) for name, count in counts.items()}
+        return ProsecutionOutcome(**published, derived=_some(draw, counts))
 
     return st.composite(build)()
 
 
 def victim_statistics(
-    *, min_total: int = 0, max_total: int = _COUNT_LIMIT
+    *, min_total: int = 0, max_total: int = _COUNT_LIMIT, exact: bool = False
 ) -> st.SearchStrategy[VictimStatistics]:
     """Draw victim counts whose breakdowns agree with the total.
 
     The total is drawn first. Each breakdown by sex, age group or citizenship is
     either left out or a split of the total. The exploitation breakdown is a
     split of the total with some forms raised, since one victim may suffer
-    several forms, but never above the total.
+    several forms, but never above the total. Each figure is then published as
+    a source might: mostly exact, sometimes a range or not reported, and a
+    breakdown sometimes only in part.
 
     Args:
         min_total: The smallest total.
         max_total: The largest total.
+        exact: Draw only exact figures and complete breakdowns, with nothing
+            marked derived.
 
     Returns:
         A strategy of `VictimStatistics`.
 
     Example:
         >>> from hypothesis import find
-        >>> statistics = find(victim_statistics(), lambda s: len(s.by_sex) > 1)
+        >>> statistics = find(
+        ...     victim_statistics(exact=True), lambda s: len(s.by_sex) > 1
+        ... )
         >>> sum(statistics.by_sex.values()) == statistics.total
         True
     """
@@ -911,12 +1010,23 @@ def victim_statistics(
         for form, count in exploitation.items():
             if draw(_BOOLEANS):
                 exploitation[form] = _below(draw, total, count)
+        breakdowns: dict[str, Mapping[Any, int]] = {
+            "by_sex": _breakdown(draw, total, Sex),
+            "by_age_group": _breakdown(draw, total, AgeGroup),
+            "by_citizenship": _breakdown(draw, total, CitizenshipCategory),
+            "by_exploitation": exploitation,
+        }
+        published: dict[str, Mapping[Any, Figure]] = {}
+        partial: set[str] = set()
+        for name, counts in breakdowns.items():
+            published[name], is_partial = _blur_breakdown(draw, counts, exact=exact)
+            if is_partial:
+                partial.add(name)
         return VictimStatistics(
-            total=total,
-            by_sex=_breakdown(draw, total, Sex),
-            by_age_group=_breakdown(draw, total, AgeGroup),
-            by_citizenship=_breakdown(draw, total, CitizenshipCategory),
-            by_exploitation=exploitation,
+            total=total if exact else _blur(draw, total),
+            **published,
+            partial=frozenset(partial),
+            derived=frozenset() if exact else _some(draw, _names(VictimStatistics)),
         )
 
     return st.composite(build)()
@@ -925,25 +1035,37 @@ def victim_statistics(
 _LABOUR = ("investigations", "prosecutions", "convictions", "victims_identified")
 
 
-def _figures(draw: st.DrawFn, year: int, max_count: int) -> LawEnforcementFigures:
-    counts: dict[str, int | None] = {}
+def _figures(
+    draw: st.DrawFn, year: int, max_count: int, *, exact: bool = False
+) -> LawEnforcementFigures:
+    counts: dict[str, Figure] = {}
     for name in _LABOUR:
         total = _below(draw, max_count)
-        counts[name] = total
-        counts[f"labour_{name}"] = _below(draw, total) if draw(_BOOLEANS) else None
-    return LawEnforcementFigures(year=year, **counts)  # type: ignore[arg-type]
+        labour = _below(draw, total) if draw(_BOOLEANS) else None
+        if exact:
+            counts[name] = total
+            counts[f"labour_{name}"] = labour
+        else:
+            counts[name] = _blur(draw, total)
+            counts[f"labour_{name}"] = None if labour is None else _blur(draw, labour)
+    derived = frozenset() if exact else _some(draw, _names(LawEnforcementFigures))
+    return LawEnforcementFigures(year=year, **counts, derived=derived)
 
 
 def law_enforcement_figures(
-    *, year: int | None = None, max_count: int = _COUNT_LIMIT
+    *, year: int | None = None, max_count: int = _COUNT_LIMIT, exact: bool = False
 ) -> st.SearchStrategy[LawEnforcementFigures]:
     """Draw one year's law-enforcement figures.
 
-    Each labour figure is left out or drawn as a part of its total.
+    Each labour figure is left out or drawn as a part of its total. Each figure
+    is published as a source might: mostly exact, sometimes a range or not
+    reported.
 
     Args:
         year: The year; any year from 1900 to 2100 when left out.
         max_count: The largest count.
+        exact: Draw every total exactly (labour figures are still left out at
+            times), with nothing marked derived.
 
     Returns:
         A strategy of `LawEnforcementFigures`.
@@ -951,7 +1073,7 @@ def law_enforcement_figures(
     Example:
         >>> from hypothesis import find
         >>> figures = find(
-        ...     law_enforcement_figures(year=2021),
+        ...     law_enforcement_figures(year=2021, exact=True),
         ...     lambda f: f.labour_convictions is not None,
         ... )
         >>> figures.year, figures.labour_convictions <= figures.convictions
@@ -961,14 +1083,47 @@ def law_enforcement_figures(
 
     def build(draw: st.DrawFn) -> LawEnforcementFigures:
         drawn_year = _below(draw, LAST_YEAR, FIRST_YEAR) if year is None else year
-        return _figures(draw, drawn_year, max_count)
+        return _figures(draw, drawn_year, max_count, exact=exact)
 
     return st.composite(build)()
 
 
-_CASE_STATISTICS = case_statistics()
-_PROSECUTION_OUTCOMES = prosecution_outcomes()
-_VICTIM_STATISTICS = victim_statistics()
+def counts(*, max_value: int = _COUNT_LIMIT) -> st.SearchStrategy[Count]:
+    """Draw counts as publishers give them: exact, ranged, `<5`, or open-ended.
+
+    Args:
+        max_value: The largest bound drawn.
+
+    Returns:
+        A strategy of `Count`.
+
+    Example:
+        >>> from hypothesis import find
+        >>> find(counts(), lambda c: c.high is None).low >= 0
+        True
+    """
+    _check_size("max_value", 0, max_value)
+
+    def build(draw: st.DrawFn) -> Count:
+        low = _below(draw, max_value)
+        if draw(_BOOLEANS) and draw(_BOOLEANS):
+            return Count(low)
+        return Count(low, _below(draw, max_value, low))
+
+    return st.composite(build)()
+
+
+_SECTION_STRATEGIES: tuple[st.SearchStrategy[Any], ...] = (
+    case_statistics(),
+    prosecution_outcomes(),
+    victim_statistics(),
+)
+_EXACT_SECTIONS: tuple[st.SearchStrategy[Any], ...] = (
+    case_statistics(exact=True),
+    prosecution_outcomes(exact=True),
+    victim_statistics(exact=True),
+)
+_SECTIONS = st.sampled_from(["all", "all", "some", "some", "law enforcement"])
 _TIERS = st.sampled_from(TipTier)
 
 
@@ -978,8 +1133,13 @@ def country_reports(
     period: Period | None = None,
     min_law_enforcement: int = 0,
     max_law_enforcement: int = 3,
+    exact: bool = False,
 ) -> st.SearchStrategy[CountryReport]:
     """Draw country reports.
+
+    A report holds what its source has: every section, some of them, or only
+    yearly figures, with figures published as a source might (see
+    `case_statistics`).
 
     Yearly law-enforcement figures are drawn for distinct years within the
     report's period (and within 1900 to 2100).
@@ -990,6 +1150,7 @@ def country_reports(
         min_law_enforcement: The fewest yearly figures; fewer are drawn when
             the period has fewer years.
         max_law_enforcement: The most yearly figures.
+        exact: Give every section, with exact figures and complete breakdowns.
 
     Returns:
         A strategy of `CountryReport`.
@@ -1004,6 +1165,7 @@ def country_reports(
         [2020, 2021]
     """
     _check_size("law_enforcement", min_law_enforcement, max_law_enforcement)
+    parts = _EXACT_SECTIONS if exact else _SECTION_STRATEGIES
 
     def build(draw: st.DrawFn) -> CountryReport:
         report_period = _period(draw, DEFAULT_PERIOD) if period is None else period
@@ -1019,16 +1181,28 @@ def country_reports(
         while len(chosen) < size:  # distinct years, drawn without filtering
             remaining = [year for year in years if year not in chosen]
             chosen.append(_pick(draw, remaining))
+        # a report holds what its source has: every section, some, or only
+        # yearly figures; at least one section in any case
+        sections = "all" if exact else draw(_SECTIONS)
+        if sections == "law enforcement" and not chosen:
+            sections = "all"
+        given = {"cases", "prosecution", "victims"}
+        if sections == "some":
+            given = {name for name in sorted(given) if draw(_BOOLEANS)}
+            if not given and not chosen:
+                given = {_pick(draw, ["cases", "prosecution", "victims"])}
+        elif sections == "law enforcement":
+            given = set()
         return CountryReport(
             country=draw(_COUNTRIES) if country is None else country,
             period=report_period,
             source=draw(_TEXTS),
-            cases=draw(_CASE_STATISTICS),
-            prosecution=draw(_PROSECUTION_OUTCOMES),
-            victims=draw(_VICTIM_STATISTICS),
+            cases=draw(parts[0]) if "cases" in given else None,
+            prosecution=draw(parts[1]) if "prosecution" in given else None,
+            victims=draw(parts[2]) if "victims" in given else None,
             tip_tier=_maybe(draw, lambda: draw(_TIERS)),
             law_enforcement=tuple(
-                _figures(draw, year, _COUNT_LIMIT) for year in chosen
+                _figures(draw, year, _COUNT_LIMIT, exact=exact) for year in chosen
             ),
         )
 
@@ -1115,7 +1289,10 @@ def _bad_codes(codes: frozenset[str]) -> st.SearchStrategy[str]:
 
 def _bad_code(name: str, codes: frozenset[str]) -> Mutator:
     def mutate(draw: st.DrawFn, data: JSON) -> str:
-        data[name] = draw(_bad_codes(codes))
+        if isinstance(data[name], list):  # a set of codes: add a bad one
+            data[name] = [*data[name], draw(_bad_codes(codes))]
+        else:
+            data[name] = draw(_bad_codes(codes))
         return f"$.{name}"
 
     return mutate
@@ -1190,9 +1367,18 @@ def _base(cls: type) -> st.SearchStrategy[Any]:
 
 @functools.cache
 def _small(cls: type) -> st.SearchStrategy[Any]:
-    """Valid values to break: smaller plans, which break just as well."""
+    """Valid values to break: smaller plans, and exact figures for arithmetic."""
     if cls is NationalActionPlan:
         return national_action_plans(max_stakeholders=3, max_measures=3, max_reviews=2)
+    exact: dict[type, Callable[..., st.SearchStrategy[Any]]] = {
+        CaseStatistics: case_statistics,
+        ProsecutionOutcome: prosecution_outcomes,
+        VictimStatistics: victim_statistics,
+        LawEnforcementFigures: law_enforcement_figures,
+        CountryReport: country_reports,
+    }
+    if cls in exact:
+        return exact[cls](exact=True)
     return _base(cls)
 
 
@@ -1295,7 +1481,24 @@ def _age_against_group(draw: st.DrawFn, data: JSON) -> str:
 
 def _no_exploitation(draw: st.DrawFn, data: JSON) -> str:
     data["exploitation"] = []
+    if data["identification"] == IdentificationStatus.NOT_A_VICTIM.value:
+        data["identification"] = draw(
+            st.sampled_from(
+                [
+                    IdentificationStatus.PRESUMED.value,
+                    IdentificationStatus.FORMALLY_IDENTIFIED.value,
+                ]
+            )
+        )
     return "$.exploitation"
+
+
+def _adult_then_child(draw: st.DrawFn, data: JSON) -> str:
+    data["age_group"] = AgeGroup.CHILD.value
+    if data["age"] is not None:
+        data["age"] = draw(st.integers(min_value=0, max_value=ADULT_AGE - 1))
+    data["age_group_at_exploitation"] = AgeGroup.ADULT.value
+    return "$.age_group_at_exploitation"
 
 
 def _unindicted(draw: st.DrawFn, data: JSON) -> str:
@@ -1311,16 +1514,12 @@ def _unindicted(draw: st.DrawFn, data: JSON) -> str:
 
 def _months_without_prison(draw: st.DrawFn, data: JSON) -> str:
     data["indicted"] = True
-    if draw(st.booleans()):
-        data["disposition"] = Disposition.IMPRISONMENT.value
-        data["sentence_months"] = None
-    else:
-        data["disposition"] = draw(
-            st.sampled_from(
-                [d.value for d in Disposition if d is not Disposition.IMPRISONMENT]
-            )
+    data["disposition"] = draw(
+        st.sampled_from(
+            [d.value for d in Disposition if d is not Disposition.IMPRISONMENT]
         )
-        data["sentence_months"] = draw(_MONTHS)
+    )
+    data["sentence_months"] = draw(_MONTHS)
     return "$.sentence_months"
 
 
@@ -1372,6 +1571,85 @@ def _breakdown_off(vocabularies: Mapping[str, type[Enum]]) -> Mutator:
         return f"$.{name}"
 
     return mutate
+
+
+def _ranged_off_total(vocabularies: Mapping[str, type[Enum]]) -> Mutator:
+    """Widen one count of a complete breakdown into a range that misses the total."""
+
+    def mutate(draw: st.DrawFn, data: JSON) -> str:
+        names = sorted(name for name in vocabularies if data[name])
+        if not names:
+            return _breakdown_off(vocabularies)(draw, data)
+        name = draw(st.sampled_from(names))
+        counts = data[name]
+        key = draw(st.sampled_from(sorted(counts)))
+        low = counts[key] + draw(_EXCESS)
+        counts[key] = {"low": low, "high": low + draw(_SPREAD)}
+        return f"$.{name}"
+
+    return mutate
+
+
+def _partial_above_total(vocabularies: Mapping[str, type[Enum]]) -> Mutator:
+    """Make a breakdown partial, with counts that sum to more than the total."""
+
+    def mutate(draw: st.DrawFn, data: JSON) -> str:
+        name = draw(st.sampled_from(sorted(vocabularies)))
+        key = draw(st.sampled_from(vocabularies[name])).value
+        data[name] = {key: data["total"] + draw(_EXCESS)}
+        data["partial"] = sorted({*data["partial"], name})
+        return f"$.{name}"
+
+    return mutate
+
+
+def _offence_above_total(draw: st.DrawFn, data: JSON) -> str:
+    offence = draw(st.sampled_from(OffenceType)).value
+    data["overlapping"] = ["by_offence"]
+    data["by_offence"][offence] = data["total"] + draw(_EXCESS)
+    return f"$.by_offence.{offence}"
+
+
+def _offences_below_total(draw: st.DrawFn, data: JSON) -> str:
+    data["overlapping"] = ["by_offence"]
+    data["partial"] = []
+    total = data["total"] = max(data["total"], 1)
+    given = draw(st.integers(min_value=0, max_value=total - 1))
+    offences = draw(st.lists(st.sampled_from(OffenceType), min_size=1, unique=True))
+    data["by_offence"] = {
+        offence.value: count for offence, count in _split(draw, given, offences).items()
+    }
+    return "$.by_offence"
+
+
+def _unknown_name(*names: str) -> Mutator:
+    """Name a figure or a breakdown the class does not have."""
+
+    def mutate(draw: st.DrawFn, data: JSON) -> str:
+        name = draw(st.sampled_from(names))
+        wrong = draw(st.sampled_from(["by_martian", "Total", "total ", "", "cases"]))
+        data[name] = sorted({*data[name], wrong})
+        return f"$.{name}"
+
+    return mutate
+
+
+def _no_sections(draw: st.DrawFn, data: JSON) -> str:
+    data["cases"] = data["prosecution"] = data["victims"] = None
+    data["law_enforcement"] = []
+    return "$"
+
+
+def _range_backwards(draw: st.DrawFn, data: JSON) -> str:
+    data["high"] = draw(st.integers(min_value=1, max_value=_COUNT_LIMIT))
+    data["low"] = data["high"] + draw(_EXCESS)
+    return "$.high"
+
+
+def _negative_bound(draw: st.DrawFn, data: JSON) -> str:
+    data["low"] = -draw(_EXCESS)
+    data["high"] = None
+    return "$.low"
 
 
 def _exploitation_above_total(draw: st.DrawFn, data: JSON) -> str:
@@ -1442,7 +1720,8 @@ def _report_years(data: JSON) -> list[int]:
 
 def _figures_in_period(draw: st.DrawFn, data: JSON) -> JSON:
     years = _report_years(data) or [FIRST_YEAR]
-    return _to_dict(draw(law_enforcement_figures(year=draw(st.sampled_from(years)))))
+    year = draw(st.sampled_from(years))
+    return _to_dict(draw(law_enforcement_figures(year=year, exact=True)))
 
 
 def _year_outside_report(draw: st.DrawFn, data: JSON) -> str:
@@ -1478,22 +1757,27 @@ _WRONG: dict[str, tuple[Any, ...]] = {
     "array": ("x", 7, {}, True),
     "objects": ("x", 7, {}, True),
     "mapping": ("x", 7, [], True),
+    "figure": ("7", "<5", True, 1.5, []),
+    "figures": ("x", 7, [], True),
 }
 _WRONG_ITEMS: dict[str, tuple[Any, ...]] = {
+    "figures": ("7", "<5", True, 1.5, []),
     "array": (7, True, 1.5, None, [], {}),
     "objects": ("x", 7, True, None, []),
     "mapping": ("7", True, 1.5, None, []),
 }
 
 
-def _kind(annotation: object) -> str:
+def _kind(annotation: object) -> str:  # noqa: PLR0911
     """The JSON kind of a field's type, looking through `X | None`."""
+    if annotation == Figure:
+        return "figure"
     arguments = [a for a in typing.get_args(annotation) if a is not type(None)]
     origin = typing.get_origin(annotation)
     if origin in (tuple, frozenset):
         return "objects" if attrs.has(arguments[0]) else "array"
     if origin is Mapping:
-        return "mapping"
+        return "figures" if arguments[1] == Figure else "mapping"
     if origin is not None and len(arguments) == 1:  # X | None
         return _kind(arguments[0])
     cls = typing.cast("type", annotation)
@@ -1553,7 +1837,9 @@ def _json_form(cls: type) -> dict[str, tuple[Mutator, ...]]:
         if _kind(hints[f.name]) == "array" and _enum_of(hints[f.name]) is not None
     )
     dates = sorted(f.name for f in fields if _kind(hints[f.name]) == "date")
-    breakdowns = sorted(f.name for f in fields if _kind(hints[f.name]) == "mapping")
+    breakdowns = sorted(
+        f.name for f in fields if _kind(hints[f.name]) in ("mapping", "figures")
+    )
     rules: dict[str, tuple[Mutator, ...]] = {}
 
     def leave_out(draw: st.DrawFn, data: JSON) -> str:
@@ -1621,6 +1907,7 @@ def _enum_of(annotation: object) -> type[Enum] | None:
 
 
 _BASES: dict[type, Callable[[], st.SearchStrategy[Any]]] = {
+    Count: counts,
     Period: periods,
     Money: money,
     Stakeholder: stakeholders,
@@ -1644,6 +1931,7 @@ _SINGLE_BREAKDOWNS: dict[str, type[Enum]] = {
     "by_citizenship": CitizenshipCategory,
 }
 _OWN: dict[type, dict[str, tuple[Mutator, ...]]] = {
+    Count: {"range_order": (_range_backwards,), "non_negative": (_negative_bound,)},
     Period: {"period_order": (_swap_period,)},
     # No "finite" for Money: the JSON form writes amounts as decimal strings,
     # and "NaN" or "Infinity" break the "decimal" rule before Money sees them.
@@ -1686,6 +1974,7 @@ _OWN: dict[type, dict[str, tuple[Mutator, ...]]] = {
         "age_matches_group": (_age_against_group,),
         "country_code": (_bad_code("citizenship", COUNTRY_CODES),),
         "exploitation_required": (_no_exploitation,),
+        "age_group_order": (_adult_then_child,),
     },
     Defendant: {
         "identifier": (_pad_field("id"),),
@@ -1701,7 +1990,16 @@ _OWN: dict[type, dict[str, tuple[Mutator, ...]]] = {
     },
     CaseStatistics: {
         "non_negative": (_negative("total", breakdowns={"by_offence": OffenceType}),),
-        "breakdown_sum": (_breakdown_off({"by_offence": OffenceType}),),
+        "breakdown_sum": (
+            _breakdown_off({"by_offence": OffenceType}),
+            _ranged_off_total({"by_offence": OffenceType}),
+        ),
+        "partial_breakdown_within_total": (
+            _partial_above_total({"by_offence": OffenceType}),
+        ),
+        "part_within_total": (_offence_above_total,),
+        "parts_cover_total": (_offences_below_total,),
+        "known_name": (_unknown_name("partial", "overlapping", "derived"),),
     },
     ProsecutionOutcome: {
         "non_negative": (
@@ -1712,6 +2010,7 @@ _OWN: dict[type, dict[str, tuple[Mutator, ...]]] = {
         "indicted_within_defendants": (_wider_funnel,),
         "sentenced_within_indicted": (_overdecided,),
         "sentence_split_within_sentenced": (_oversplit,),
+        "known_name": (_unknown_name("derived"),),
     },
     VictimStatistics: {
         "non_negative": (
@@ -1720,14 +2019,20 @@ _OWN: dict[type, dict[str, tuple[Mutator, ...]]] = {
                 breakdowns={**_SINGLE_BREAKDOWNS, "by_exploitation": ExploitationForm},
             ),
         ),
-        "breakdown_sum": (_breakdown_off(_SINGLE_BREAKDOWNS),),
+        "breakdown_sum": (
+            _breakdown_off(_SINGLE_BREAKDOWNS),
+            _ranged_off_total(_SINGLE_BREAKDOWNS),
+        ),
+        "partial_breakdown_within_total": (_partial_above_total(_SINGLE_BREAKDOWNS),),
         "exploitation_within_total": (_exploitation_above_total,),
         "exploitation_covers_total": (_exploitation_below_total,),
+        "known_name": (_unknown_name("partial", "derived"),),
     },
     LawEnforcementFigures: {
         "range": (_year_out_of_range,),
         "non_negative": (_negative(*_LABOUR, *(f"labour_{name}" for name in _LABOUR)),),
         "labour_within_total": (_labour_above_total,),
+        "known_name": (_unknown_name("derived"),),
     },
     CountryReport: {
         "country_code": (_bad_code("country", COUNTRY_CODES),),
@@ -1736,6 +2041,7 @@ _OWN: dict[type, dict[str, tuple[Mutator, ...]]] = {
             _duplicate("law_enforcement", _figures_in_period, key="year"),
         ),
         "within_report_period": (_year_outside_report,),
+        "section_required": (_no_sections,),
     },
 }
 
@@ -1822,11 +2128,11 @@ def _mutate(
         items: list[JSON] = data[name]
         index = draw(st.integers(min_value=0, max_value=len(items)))
         if index == len(items):
-            items.append(_to_dict(draw(_base(part))))
+            items.append(_to_dict(draw(_small(part))))
         where, inner = f"$.{name}[{index}]", items[index]
     else:
         if data[name] is None:
-            data[name] = _to_dict(draw(_base(part)))
+            data[name] = _to_dict(draw(_small(part)))
         where, inner = f"$.{name}", data[name]
     return where + _mutate(draw, part, inner, rule)[1:]
 

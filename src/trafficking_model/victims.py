@@ -45,10 +45,19 @@ class Victim:
         id: A pseudonymous identifier; never a name or a document number.
         sex: The victim's sex.
         age: Age in years, 0 to 120, if known.
-        age_group: Adult or child. When `age` is known it must agree: under 18
-            is a child, 18 or over an adult, and the group cannot be unknown.
-        citizenship: ISO 3166-1 alpha-3 code, if known.
-        exploitation: The forms of exploitation suffered; at least one.
+        age_group: Adult or child when identified. When `age` is known it must
+            agree: under 18 is a child, 18 or over an adult, and the group
+            cannot be unknown.
+        age_group_at_exploitation: Adult or child when exploited, if recorded
+            (as CTDC's `majorityStatusAtExploit`). It can differ from
+            `age_group`: a victim identified at 19 may have been a child when
+            exploited. One who was an adult when exploited is not a child when
+            identified.
+        citizenship: ISO 3166-1 alpha-3 codes of every citizenship the person
+            holds; empty if unknown.
+        exploitation: The forms of exploitation suffered; at least one for a
+            presumed or formally identified victim. A person screened and
+            found not to be a victim may have none.
         identification: How far the person has been identified as a victim.
         identified_on: The day of identification, if known.
         identified_by: Id of the stakeholder that identified the person, if known.
@@ -59,7 +68,7 @@ class Victim:
         ...     sex=Sex.FEMALE,
         ...     age=24,
         ...     age_group=AgeGroup.ADULT,
-        ...     citizenship="AZE",
+        ...     citizenship=frozenset({"AZE"}),
         ...     exploitation=frozenset({ExploitationForm.SEXUAL}),
         ...     identification=IdentificationStatus.FORMALLY_IDENTIFIED,
         ... )
@@ -75,7 +84,8 @@ class Victim:
     sex: Sex
     age: int | None = None
     age_group: AgeGroup
-    citizenship: str | None = None
+    age_group_at_exploitation: AgeGroup | None = None
+    citizenship: frozenset[str] = frozenset()
     exploitation: frozenset[ExploitationForm]
     identification: IdentificationStatus
     identified_on: dt.date | None = None
@@ -91,9 +101,8 @@ class Victim:
         age_ok = self.age is not None and is_in_range(
             problems, field("age"), self.age, 0, MAX_AGE
         )
-        if is_member(problems, field("age_group"), self.age_group, AgeGroup) and (
-            age_ok and self.age is not None
-        ):
+        group_ok = is_member(problems, field("age_group"), self.age_group, AgeGroup)
+        if group_ok and age_ok and self.age is not None:
             expected = AgeGroup.CHILD if self.age < ADULT_AGE else AgeGroup.ADULT
             if self.age_group is not expected:
                 add(
@@ -103,12 +112,36 @@ class Victim:
                     f"age {self.age} means {expected.value}, "
                     f"but age_group is {self.age_group.value}",
                 )
-        if self.citizenship is not None:
-            is_country(problems, field("citizenship"), self.citizenship)
+        if self.age_group_at_exploitation is not None and (
+            is_member(
+                problems,
+                field("age_group_at_exploitation"),
+                self.age_group_at_exploitation,
+                AgeGroup,
+            )
+            and group_ok
+            and self.age_group_at_exploitation is AgeGroup.ADULT
+            and self.age_group is AgeGroup.CHILD
+        ):
+            add(
+                problems,
+                field("age_group_at_exploitation"),
+                "age_group_order",
+                "adult when exploited but child when identified",
+            )
+        is_frozenset_of(problems, field("citizenship"), self.citizenship, is_country)
+        status_ok = is_member(
+            problems,
+            field("identification"),
+            self.identification,
+            IdentificationStatus,
+        )
         path = field("exploitation")
         if (
             is_frozenset_of(problems, path, self.exploitation, _is_exploitation_form)
             and not self.exploitation
+            and status_ok
+            and self.identification is not IdentificationStatus.NOT_A_VICTIM
         ):
             add(
                 problems,
@@ -116,12 +149,6 @@ class Victim:
                 "exploitation_required",
                 "a victim suffered at least one form of exploitation",
             )
-        is_member(
-            problems,
-            field("identification"),
-            self.identification,
-            IdentificationStatus,
-        )
         if self.identified_on is not None:
             is_date(problems, field("identified_on"), self.identified_on)
         if self.identified_by is not None:
@@ -151,13 +178,29 @@ def _plainly_valid(victim: Victim) -> bool:
             and victim.age_group
             is (AgeGroup.CHILD if age < ADULT_AGE else AgeGroup.ADULT)
         )
-        and (victim.citizenship is None or is_plain_country(victim.citizenship))
+        and _plainly_in_order(victim.age_group_at_exploitation, victim.age_group)
+        and type(victim.citizenship) is frozenset
+        and all(is_plain_country(code) for code in victim.citizenship)
         and type(exploitation) is frozenset
-        and bool(exploitation)
         and exploitation <= _FORMS
         and type(victim.identification) is IdentificationStatus
+        and (
+            bool(exploitation)
+            or victim.identification is IdentificationStatus.NOT_A_VICTIM
+        )
         and (victim.identified_on is None or type(victim.identified_on) is dt.date)
         and (victim.identified_by is None or is_plain_identifier(victim.identified_by))
+    )
+
+
+def _plainly_in_order(when_exploited: object, when_identified: AgeGroup) -> bool:
+    """Fast test: no group when exploited, or one that comes before identification."""
+    return when_exploited is None or (
+        type(when_exploited) is AgeGroup
+        and (
+            when_exploited is not AgeGroup.ADULT
+            or when_identified is not AgeGroup.CHILD
+        )
     )
 
 

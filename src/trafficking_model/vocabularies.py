@@ -220,6 +220,7 @@ class ReviewKind(_Vocabulary):
     MID_TERM = "mid_term", "Mid-term review"
     ANNUAL = "annual", "Annual review"
     FINAL = "final", "Final review"
+    EVALUATION = "evaluation", "Evaluation"
 
 
 class IdentificationStatus(_Vocabulary):

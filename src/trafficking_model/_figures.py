@@ -1,0 +1,237 @@
+"""Rules over published figures: interval arithmetic on exact, ranged and unreported counts.
+
+A figure is an `int`, a `Count` or `None` (see `counts`). For checking, each is
+a pair of bounds `(low, high)`, `high` being `None` where there is no upper
+bound: an `int` n is `(n, n)`, a `Count` its own bounds, and a figure not
+reported `(0, None)`. A rule fails only when no exact values within the bounds
+satisfy it, so a rule involving an unreported figure still checks what it can.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any
+
+import attrs
+from immutabledict import immutabledict
+
+from trafficking_model._validation import Problems, add, field, wrong_type
+from trafficking_model.counts import Count, Figure
+
+if TYPE_CHECKING:
+    from enum import Enum
+
+Bounds = tuple[int, int | None]
+
+UNBOUNDED: Bounds = (0, None)
+
+
+def bounds(figure: Figure) -> Bounds:
+    """The bounds of a valid figure."""
+    if figure is None:
+        return UNBOUNDED
+    if type(figure) is int:
+        return (figure, figure)
+    assert isinstance(figure, Count)
+    return (figure.low, figure.high)
+
+
+def sum_bounds(figures: Iterable[Figure]) -> Bounds:
+    """The bounds of the sum of valid figures."""
+    low = 0
+    high: int | None = 0
+    for figure in figures:
+        part_low, part_high = bounds(figure)
+        low += part_low
+        high = None if high is None or part_high is None else high + part_high
+    return (low, high)
+
+
+def from_bounds(low: int, high: int | None) -> Figure:
+    """The figure with these bounds: an int where exact, `None` where unknown."""
+    if high == low:
+        return low
+    if low == 0 and high is None:
+        return None
+    return Count(low, high)
+
+
+def show(figure: Figure) -> str:
+    """A figure as the publisher wrote it, for a message."""
+    if figure is None:
+        return "not reported"
+    return str(figure)
+
+
+def show_bounds(value: Bounds) -> str:
+    """Computed bounds, for a message: `13-17`, `<5`, or `at least 13`."""
+    low, high = value
+    if high is None:
+        return f"at least {low}"
+    return str(Count(low, high))
+
+
+def exceeds(low: int, high: int | None) -> bool:
+    """Whether a smallest possible `low` is above a largest possible `high`."""
+    return high is not None and low > high
+
+
+def is_figure(problems: Problems, path: str, value: object) -> bool:
+    """Check that `value` is a figure: an int of 0 or more, a `Count` or None."""
+    if value is None or isinstance(value, Count):
+        return True
+    if type(value) is not int:
+        return wrong_type(problems, path, value, "int, Count or None")
+    if value < 0:
+        add(problems, path, "non_negative", f"{value} is negative")
+        return False
+    return True
+
+
+def freeze_figure(value: Figure) -> Figure:
+    """Store an exact `Count` as its int; pass anything else through."""
+    if isinstance(value, Count) and value.high == value.low:
+        return value.low
+    return value
+
+
+def freeze_breakdown(value: Mapping[Any, Figure]) -> Mapping[Any, Figure]:
+    """Store a breakdown as an immutable mapping, exact `Count`s as ints.
+
+    Anything that is not a mapping is passed through unchanged, so that the
+    owning class's check can reject it with a proper `ValidationError`.
+    """
+    given: object = value  # the caller may pass anything
+    if isinstance(given, Mapping) and (
+        not isinstance(given, immutabledict)
+        or any(isinstance(count, Count) for count in given.values())
+    ):
+        return immutabledict(
+            (key, freeze_figure(count)) for key, count in value.items()
+        )
+    return value
+
+
+def is_breakdown(
+    problems: Problems, path: str, value: object, enum: type[Enum]
+) -> bool:
+    """Check a breakdown: a mapping from `enum` members to figures."""
+    if not isinstance(value, Mapping):
+        return wrong_type(problems, path, value, "a mapping")
+    ok = True
+    for key, count in value.items():
+        if type(key) is not enum:
+            add(
+                problems,
+                path,
+                "type",
+                f"key of type {type(key).__name__} is not a {enum.__name__}",
+            )
+            ok = False
+            continue
+        ok = is_figure(problems, f"{path}.{key.value}", count) and ok
+    return ok
+
+
+def check_breakdown(
+    problems: Problems,
+    name: str,
+    counts: Mapping[Any, Figure],
+    total: Figure,
+    *,
+    partial: bool,
+) -> None:
+    """Check a breakdown in which each unit counts under one category.
+
+    A complete breakdown sums to the total; a partial one sums to no more.
+    """
+    if not counts:
+        return
+    given = sum_bounds(counts.values())
+    total_low, total_high = bounds(total)
+    if partial:
+        if exceeds(given[0], total_high):
+            add(
+                problems,
+                field(name),
+                "partial_breakdown_within_total",
+                f"counts sum to {show_bounds(given)}, more than total ({show(total)})",
+            )
+    elif exceeds(given[0], total_high) or exceeds(total_low, given[1]):
+        add(
+            problems,
+            field(name),
+            "breakdown_sum",
+            f"counts sum to {show_bounds(given)} but total is {show(total)}",
+        )
+
+
+def check_overlapping(
+    problems: Problems,
+    name: str,
+    counts: Mapping[Any, Figure],
+    total: Figure,
+    *,
+    partial: bool,
+    rules: tuple[str, str],
+    what: str,
+) -> None:
+    """Check a breakdown in which one unit can count under several categories.
+
+    Each count is at most the total; unless the breakdown is partial, the counts
+    together come to at least the total, since every unit has a category.
+    """
+    within, covers = rules
+    total_low, total_high = bounds(total)
+    for key, count in counts.items():
+        if exceeds(bounds(count)[0], total_high):
+            add(
+                problems,
+                f"{field(name)}.{key.value}",
+                within,
+                f"{key.value} ({show(count)}) exceeds total ({show(total)})",
+            )
+    given = sum_bounds(counts.values())
+    if counts and not partial and exceeds(total_low, given[1]):
+        add(
+            problems,
+            field(name),
+            covers,
+            f"counts sum to {show_bounds(given)}, less than total "
+            f"({show(total)}); {what}",
+        )
+
+
+NAMES = "trafficking_model.names"
+"""Field metadata key: the names a set of names (`partial`, `derived`) may hold."""
+
+
+def names_field(allowed: frozenset[str]) -> Any:  # noqa: ANN401 - an attrs field
+    """A set of names from `allowed`, empty by default; the schema lists them."""
+    return attrs.field(default=frozenset(), metadata={NAMES: allowed})
+
+
+def check_names(
+    problems: Problems,
+    name: str,
+    value: object,
+    allowed: frozenset[str],
+    what: str,
+) -> bool:
+    """Check a set of names, such as `partial` or `derived`, against `allowed`."""
+    path = field(name)
+    if type(value) is not frozenset:
+        return wrong_type(problems, path, value, "frozenset")
+    ok = True
+    for item in value:
+        if type(item) is not str:
+            ok = wrong_type(problems, path, item, "str")
+        elif item not in allowed:
+            add(
+                problems,
+                path,
+                "known_name",
+                f"{item!r} is not {what}; expected one of {', '.join(sorted(allowed))}",
+            )
+            ok = False
+    return ok
