@@ -38,6 +38,7 @@ def test_victim_has_no_personal_details_beyond_its_fields() -> None:
         "sex",
         "age",
         "age_group",
+        "age_group_at_exploitation",
         "citizenship",
         "exploitation",
         "identification",
@@ -66,7 +67,7 @@ def test_victim_accepts_agreeing_age_and_group(
 def test_victim_accepts_full_record() -> None:
     victim = _victim(
         age=30,
-        citizenship="AZE",
+        citizenship=frozenset({"AZE", "UKR"}),
         exploitation=frozenset(
             {ExploitationForm.FORCED_LABOUR, ExploitationForm.DOMESTIC_SERVITUDE}
         ),
@@ -75,6 +76,66 @@ def test_victim_accepts_full_record() -> None:
         identified_by="police",
     )
     assert victim.identified_by == "police"
+    assert victim.citizenship == {"AZE", "UKR"}
+
+
+def test_a_person_screened_out_needs_no_form_of_exploitation() -> None:
+    screened = _victim(
+        exploitation=frozenset(), identification=IdentificationStatus.NOT_A_VICTIM
+    )
+    assert screened.exploitation == frozenset()
+
+
+@pytest.mark.parametrize(
+    "status", [IdentificationStatus.PRESUMED, IdentificationStatus.FORMALLY_IDENTIFIED]
+)
+def test_a_victim_still_needs_a_form_of_exploitation(
+    rejects: Any, status: IdentificationStatus
+) -> None:
+    rejects(
+        lambda: _victim(exploitation=frozenset(), identification=status),
+        "exploitation_required",
+        "$.exploitation",
+    )
+
+
+def test_a_child_when_exploited_may_be_an_adult_when_identified() -> None:
+    # CTDC's majorityStatusAtExploit: identified at 19, exploited as a child
+    victim = _victim(
+        age=19, age_group=AgeGroup.ADULT, age_group_at_exploitation=AgeGroup.CHILD
+    )
+    assert (victim.age_group, victim.age_group_at_exploitation) == (
+        AgeGroup.ADULT,
+        AgeGroup.CHILD,
+    )
+
+
+@pytest.mark.parametrize(
+    ("changes", "rule", "path", "message"),
+    [
+        (
+            {"age": 15, "age_group": AgeGroup.CHILD},
+            "age_group_order",
+            "$.age_group_at_exploitation",
+            "adult when exploited but child when identified",
+        ),
+        (
+            {"age_group": AgeGroup.CHILD},
+            "age_group_order",
+            "$.age_group_at_exploitation",
+            "adult when exploited but child when identified",
+        ),
+    ],
+)
+def test_an_adult_when_exploited_is_not_a_child_when_identified(
+    rejects: Any, changes: dict[str, object], rule: str, path: str, message: str
+) -> None:
+    rejects(
+        lambda: _victim(age_group_at_exploitation=AgeGroup.ADULT, **changes),
+        rule,
+        path,
+        message,
+    )
 
 
 @pytest.mark.parametrize(
@@ -103,7 +164,14 @@ def test_victim_accepts_full_record() -> None:
         ({"age": "30"}, "type", "$.age", "expected int, got '30' (str)"),
         ({"age": 30.0}, "type", "$.age", "float"),
         ({"age": True}, "type", "$.age", "bool"),
-        ({"citizenship": "AZ"}, "country_code", "$.citizenship", "'AZ'"),
+        ({"citizenship": frozenset({"AZ"})}, "country_code", "$.citizenship", "'AZ'"),
+        ({"citizenship": "AZE"}, "type", "$.citizenship", "expected frozenset"),
+        (
+            {"age_group_at_exploitation": "child"},
+            "type",
+            "$.age_group_at_exploitation",
+            "",
+        ),
         ({"exploitation": frozenset()}, "exploitation_required", "$.exploitation", ""),
         ({"exploitation": {ExploitationForm.SEXUAL}}, "type", "$.exploitation", "set"),
         ({"exploitation": frozenset({"sexual"})}, "type", "$.exploitation", "'sexual'"),
@@ -172,11 +240,6 @@ def test_defendant_outcome_requires_indictment(
     ("changes", "rule", "message"),
     [
         (
-            {"disposition": Disposition.IMPRISONMENT},
-            "sentence_months_with_imprisonment",
-            "imprisonment requires sentence_months",
-        ),
-        (
             {"disposition": Disposition.FINE, "sentence_months": 6},
             "sentence_months_with_imprisonment",
             "sentence_months (6) is only for imprisonment, not fine",
@@ -197,6 +260,11 @@ def test_defendant_sentence_months(
     rejects: Any, changes: dict[str, object], rule: str, message: str
 ) -> None:
     rejects(lambda: _defendant(**changes), rule, "$.sentence_months", message)
+
+
+def test_a_prison_sentence_may_have_an_unknown_length() -> None:
+    defendant = _defendant(disposition=Disposition.IMPRISONMENT, sentence_months=None)
+    assert defendant.sentence_months is None
 
 
 def test_defendant_indicted_must_be_a_bool(rejects: Any) -> None:

@@ -144,13 +144,17 @@ def test_a_range_is_an_object_and_not_reported_is_null() -> None:
     assert data["total"] is None
     assert data["by_sex"] == {"female": {"high": 4, "low": 0}, "male": 9}
     assert tm.from_dict(data, tm.VictimStatistics) == statistics
-    open_ended = tm.to_dict(tm.LawEnforcementFigures(year=2021, convictions=tm.Count(101)))
+    open_ended = tm.to_dict(
+        tm.LawEnforcementFigures(year=2021, convictions=tm.Count(101))
+    )
     assert open_ended["convictions"] == {"high": None, "low": 101}
 
 
 @pytest.mark.parametrize("as_json", [True, False], ids=["from_json", "from_dict"])
 def test_an_exact_range_is_read_as_its_int(as_json: bool) -> None:
-    loaded = load({"total": {"low": 7, "high": 7}}, tm.VictimStatistics, as_json=as_json)
+    loaded = load(
+        {"total": {"low": 7, "high": 7}}, tm.VictimStatistics, as_json=as_json
+    )
     assert loaded.total == 7
     assert type(loaded.total) is int
 

@@ -38,8 +38,13 @@ def test_case_statistics_total_defaults_to_the_sum() -> None:
         by_offence={OffenceType.TRAFFICKING_IN_PERSONS: 311, OffenceType.OTHER: 0}
     )
     assert statistics.total == 311
-    assert CaseStatistics().total == 0
+    assert statistics.derived == {"total"}
+    # no breakdown, no total: not reported, never 0
+    assert CaseStatistics().total is None
+    assert CaseStatistics().derived == frozenset()
     assert CaseStatistics(total=12).by_offence == {}
+    # a stated total is not derived
+    assert CaseStatistics(total=311, by_offence=statistics.by_offence).derived == set()
 
 
 def test_case_statistics_breakdowns_are_immutable_and_hashable() -> None:
@@ -74,7 +79,7 @@ def test_case_statistics_breakdowns_are_immutable_and_hashable() -> None:
             {"by_offence": {"forced_labour": 8}},
             "type",
             "$.by_offence",
-            "key 'forced_labour' (str) is not a OffenceType",
+            "key of type str is not a OffenceType",
         ),
         (
             {"by_offence": {OffenceType.FORCED_LABOUR: True}},
@@ -115,7 +120,11 @@ def test_prosecution_accepts_the_funnel_at_its_limits() -> None:
     partial_split = ProsecutionOutcome(
         defendants=35, indicted=28, sentenced=28, imprisonment=24
     )
-    assert partial_split.conditional == 0
+    # a kind of sentence the source does not give is not reported, never 0
+    assert partial_split.conditional is None
+    assert partial_split.acquitted is None
+    # 28 sentenced of 28 indicted: nobody was acquitted or is pending
+    assert partial_split.pending == 0
 
 
 @pytest.mark.parametrize(
@@ -163,7 +172,7 @@ def test_prosecution_accepts_the_funnel_at_its_limits() -> None:
             {"defendants": 1.0, "indicted": 0, "sentenced": 0},
             "type",
             "$.defendants",
-            "expected int, got 1.0 (float)",
+            "expected int, Count or None, got 1.0 (float)",
         ),
     ],
 )
@@ -338,7 +347,7 @@ def test_report_accepts_yearly_figures_within_its_period() -> None:
         ({"source": ""}, "not_blank", "$.source"),
         ({"period": "2020/2021"}, "type", "$.period"),
         ({"cases": {"total": 3}}, "type", "$.cases"),
-        ({"prosecution": None}, "type", "$.prosecution"),
+        ({"prosecution": "28"}, "type", "$.prosecution"),
         ({"victims": 189}, "type", "$.victims"),
         ({"tip_tier": "tier_2"}, "type", "$.tip_tier"),
         (
@@ -380,8 +389,14 @@ def _person(number: int, **changes: Any) -> Victim:
 
 def test_from_victims_counts_every_breakdown() -> None:
     victims = [
-        _person(1, citizenship="AZE"),
-        _person(2, citizenship="GEO", sex=Sex.MALE, age=15, age_group=AgeGroup.CHILD),
+        _person(1, citizenship=frozenset({"AZE", "RUS"})),
+        _person(
+            2,
+            citizenship=frozenset({"GEO"}),
+            sex=Sex.MALE,
+            age=15,
+            age_group=AgeGroup.CHILD,
+        ),
         _person(
             3,
             exploitation=frozenset(
@@ -407,7 +422,20 @@ def test_from_victims_counts_every_breakdown() -> None:
         victims, country="AZE", statuses=list(IdentificationStatus)
     )
     assert everyone.total == 4
+    assert everyone.partial == frozenset()
     assert list(statistics.by_sex) == [Sex.FEMALE, Sex.MALE]
+
+
+def test_from_victims_with_people_screened_out_has_a_partial_exploitation() -> None:
+    screened = _person(
+        5, identification=IdentificationStatus.NOT_A_VICTIM, exploitation=frozenset()
+    )
+    everyone = VictimStatistics.from_victims(
+        [_person(1), screened], country="AZE", statuses=list(IdentificationStatus)
+    )
+    assert everyone.total == 2
+    assert everyone.by_exploitation == {ExploitationForm.SEXUAL: 1}
+    assert everyone.partial == {"by_exploitation"}
 
 
 def test_from_victims_of_nothing_is_empty() -> None:
@@ -478,13 +506,16 @@ def test_from_defendants_rebuilds_the_seed_funnel() -> None:
         *(_accused(n, Disposition.POSTPONED_PUNISHMENT) for n in range(26, 28)),
         *(_accused(n, Disposition.PENDING, indicted=False) for n in range(28, 35)),
     ]
+    # counted from records, every figure is exact: none acquitted, none fined
     assert ProsecutionOutcome.from_defendants(defendants) == ProsecutionOutcome(
         defendants=35,
         indicted=28,
         sentenced=28,
+        acquitted=0,
         imprisonment=24,
         conditional=2,
         postponed=2,
+        fined=0,
     )
 
 
@@ -500,6 +531,7 @@ def test_from_defendants_counts_each_outcome() -> None:
         "conditional": 1,
         "postponed": 1,
         "fined": 1,
+        "derived": frozenset(),
     }
     assert outcome.pending == 2
 

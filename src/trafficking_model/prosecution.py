@@ -212,8 +212,15 @@ def _check_funnel(problems: Problems, outcome: ProsecutionOutcome) -> None:
 
     Each stage must hold at least the stages below it. A stage's smallest
     possible value is raised by what the stages below need, so that a rule
-    still holds across a stage that is not reported.
+    still holds across a stage that is not reported. Problems are reported from
+    the top of the funnel down.
     """
+    found: Problems = []
+    _check_stages(found, outcome)
+    problems.extend(reversed(found))
+
+
+def _check_stages(problems: Problems, outcome: ProsecutionOutcome) -> None:
     split_need = sum_bounds(getattr(outcome, name) for name in _SPLIT)[0]
     sentenced_low, sentenced_high = bounds(outcome.sentenced)
     if exceeds(split_need, sentenced_high):

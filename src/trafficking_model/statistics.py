@@ -249,7 +249,9 @@ class CaseStatistics:
             2
         """
         records = _records(cases, Case)
-        return cls(by_offence=_counted(case.offence for case in records))
+        return cls(
+            total=len(records), by_offence=_counted(case.offence for case in records)
+        )
 
 
 _VICTIM_BREAKDOWNS: Final[Mapping[str, type[Enum]]] = {
