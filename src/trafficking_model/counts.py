@@ -23,6 +23,7 @@ from typing import TypeAlias
 
 import attrs
 
+from trafficking_model._validation import describe, wrong_type
 from trafficking_model.errors import Problem, ValidationError
 
 __all__ = ["Count", "Figure"]
@@ -128,8 +129,7 @@ class Count:
             trafficking_model.errors.ValidationError: $: 'about 5' is not a count; expected a form such as 12, <5, 10-14 or >100
         """
         if type(text) is not str:
-            msg = f"expected str, got {type(text).__name__}"
-            raise _fail("$", "type", msg)
+            raise _fail("$", "type", f"expected str, got {describe(text)}")
         match = _FORM.fullmatch(text.strip())
         if match is None:
             shown = text if len(text) <= 40 else text[:37] + "..."
@@ -213,14 +213,7 @@ _FORM = re.compile(
 
 def _check_bound(problems: list[Problem], path: str, value: object) -> bool:
     if type(value) is not int:
-        problems.append(
-            Problem(
-                path=path,
-                message=f"expected int, got {type(value).__name__}",
-                rule="type",
-            )
-        )
-        return False
+        return wrong_type(problems, path, value, "int")
     if value < 0:
         problems.append(
             Problem(path=path, message=f"{value} is negative", rule="non_negative")

@@ -84,7 +84,7 @@ class CountryReport:
         for name, section, cls in sections:
             if section is not None:
                 is_instance(problems, field(name), section, cls)
-        if not self.law_enforcement and all(
+        if self.law_enforcement == () and all(
             section is None for _, section, _ in sections
         ):
             add(

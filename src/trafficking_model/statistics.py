@@ -101,12 +101,15 @@ def _check_sets(
     figures: frozenset[str],
     breakdowns: frozenset[str],
     overlapping: frozenset[str] = frozenset(),
-) -> frozenset[str]:
-    """Check `derived`, `partial` and `overlapping`; return the valid partial names."""
+) -> frozenset[str] | None:
+    """Check `derived`, `partial` and `overlapping`.
+
+    Returns:
+        The breakdowns named partial, or `None` if `partial` or `overlapping`
+        is not a set of names, so that the breakdown rules cannot be told.
+    """
     check_names(problems, "derived", obj.derived, figures, "a figure of this aggregate")
-    partial: frozenset[str] = frozenset()
-    if check_names(problems, "partial", obj.partial, breakdowns, "a breakdown"):
-        partial = obj.partial
+    check_names(problems, "partial", obj.partial, breakdowns, "a breakdown")
     if overlapping:
         check_names(
             problems,
@@ -115,7 +118,11 @@ def _check_sets(
             overlapping,
             "a breakdown that can overlap",
         )
-    return partial
+    if type(obj.partial) is not frozenset or (
+        overlapping and type(obj.overlapping) is not frozenset
+    ):
+        return None
+    return frozenset(obj.partial)
 
 
 def _counted(values: Iterable[E]) -> immutabledict[E, int]:
@@ -194,13 +201,19 @@ class CaseStatistics:
         )
         if self.total is SUM_OF_BREAKDOWN:
             total: Figure = None
-            if counts_ok and self.by_offence and not partial and not overlapping:
+            if (
+                counts_ok
+                and partial is not None
+                and self.by_offence
+                and "by_offence" not in partial
+                and not overlapping
+            ):
                 total = from_bounds(*sum_bounds(self.by_offence.values()))
                 if type(self.derived) is frozenset:
                     object.__setattr__(self, "derived", self.derived | {"total"})
             object.__setattr__(self, "total", total)
         total_ok = is_figure(problems, field("total"), self.total)
-        if counts_ok and total_ok:
+        if counts_ok and total_ok and partial is not None:
             if overlapping:
                 check_overlapping(
                     problems,
@@ -331,9 +344,8 @@ class VictimStatistics:
         )
         for name, vocabulary in _VICTIM_BREAKDOWNS.items():
             counts = getattr(self, name)
-            if not (
-                is_breakdown(problems, field(name), counts, vocabulary) and total_ok
-            ):
+            counts_ok = is_breakdown(problems, field(name), counts, vocabulary)
+            if not (counts_ok and total_ok and partial is not None):
                 continue
             if vocabulary is ExploitationForm:
                 check_overlapping(

@@ -1452,6 +1452,10 @@ def _outside_plan_period(draw: st.DrawFn, data: JSON) -> str:
     day = _day_outside(draw, period)
     if name == "reviews":
         part["date"] = day.isoformat()
+        if day > period.end:  # only a final review or an evaluation comes after
+            part["kind"] = draw(
+                st.sampled_from([ReviewKind.MID_TERM.value, ReviewKind.ANNUAL.value])
+            )
         return f"$.{where}.date"
     own = _period_of(part["period"])
     if day < period.start:
@@ -1476,6 +1480,7 @@ def _age_against_group(draw: st.DrawFn, data: JSON) -> str:
     data["age_group"] = draw(
         st.sampled_from([group.value for group in AgeGroup if group is not right])
     )
+    data["age_group_at_exploitation"] = None
     return "$.age_group"
 
 

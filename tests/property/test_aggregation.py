@@ -57,14 +57,16 @@ def test_victim_statistics_count_the_records(
     )
     expected = Counter(
         CitizenshipCategory.UNKNOWN
-        if r.citizenship is None
+        if not r.citizenship
         else CitizenshipCategory.NATIONAL
-        if r.citizenship == COUNTRY
+        if COUNTRY in r.citizenship
         else CitizenshipCategory.FOREIGN
         for r in counted
     )
     assert statistics.by_citizenship == expected
     assert 0 not in statistics.by_sex.values()
+    unexploited = any(not r.exploitation for r in counted)
+    assert statistics.partial == ({"by_exploitation"} if unexploited else set())
 
 
 @given(victim_records)

@@ -38,14 +38,26 @@ def victims(draw: st.DrawFn) -> Victim:
         group = draw(st.sampled_from(AgeGroup))
     else:
         group = AgeGroup.CHILD if age < ADULT_AGE else AgeGroup.ADULT
+    status = draw(st.sampled_from(IdentificationStatus))
+    not_a_victim = status is IdentificationStatus.NOT_A_VICTIM
     return Victim(
         id=draw(identifiers),
         sex=draw(st.sampled_from(Sex)),
         age=age,
         age_group=group,
-        citizenship=draw(st.none() | st.sampled_from(["AZE", "GEO", "XKX"])),
-        exploitation=draw(st.frozensets(st.sampled_from(ExploitationForm), min_size=1)),
-        identification=draw(st.sampled_from(IdentificationStatus)),
+        age_group_at_exploitation=draw(
+            st.none()
+            | st.sampled_from(
+                [AgeGroup.CHILD, AgeGroup.UNKNOWN]
+                if group is AgeGroup.CHILD
+                else list(AgeGroup)
+            )
+        ),
+        citizenship=draw(st.frozensets(st.sampled_from(["AZE", "GEO", "XKX"]))),
+        exploitation=draw(
+            st.frozensets(st.sampled_from(ExploitationForm), min_size=1 - not_a_victim)
+        ),
+        identification=status,
         identified_on=draw(st.none() | st.dates()),
         identified_by=draw(st.none() | identifiers),
     )

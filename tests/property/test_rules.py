@@ -21,6 +21,7 @@ import trafficking_model
 from trafficking_model import (
     Case,
     CaseStatistics,
+    Count,
     CountryReport,
     Defendant,
     Indicator,
@@ -44,6 +45,7 @@ from trafficking_model.strategies import violation_rules, violations
 # `unknown_key`, and the rules of the model types it holds. Money has no
 # `finite`: its JSON form is a decimal string, and "NaN" breaks `decimal` first.
 OWN_RULES: dict[type, set[str]] = {
+    Count: {"range_order", "non_negative"},
     Period: {"period_order"},
     Money: {"non_negative", "currency_code"},
     Stakeholder: {"identifier", "not_blank", "country_code"},
@@ -65,6 +67,7 @@ OWN_RULES: dict[type, set[str]] = {
         "age_matches_group",
         "country_code",
         "exploitation_required",
+        "age_group_order",
     },
     Defendant: {
         "identifier",
@@ -74,25 +77,41 @@ OWN_RULES: dict[type, set[str]] = {
         "positive",
     },
     Case: {"identifier", "not_blank", "unique_ids"},
-    CaseStatistics: {"non_negative", "breakdown_sum"},
+    CaseStatistics: {
+        "non_negative",
+        "breakdown_sum",
+        "partial_breakdown_within_total",
+        "part_within_total",
+        "parts_cover_total",
+        "known_name",
+    },
     ProsecutionOutcome: {
         "non_negative",
         "indicted_within_defendants",
         "sentenced_within_indicted",
         "sentence_split_within_sentenced",
+        "known_name",
     },
     VictimStatistics: {
         "non_negative",
         "breakdown_sum",
+        "partial_breakdown_within_total",
         "exploitation_within_total",
         "exploitation_covers_total",
+        "known_name",
     },
-    LawEnforcementFigures: {"range", "non_negative", "labour_within_total"},
+    LawEnforcementFigures: {
+        "range",
+        "non_negative",
+        "labour_within_total",
+        "known_name",
+    },
     CountryReport: {
         "country_code",
         "not_blank",
         "unique_years",
         "within_report_period",
+        "section_required",
     },
 }
 PARTS: dict[type, set[type]] = {
@@ -108,6 +127,7 @@ PARTS: dict[type, set[type]] = {
     },
 }
 JSON_FORM_RULES: dict[type, set[str]] = {
+    Count: {"required"},
     Period: {"required", "date"},
     Money: {"required", "decimal"},
     Stakeholder: {"required", "enum"},
