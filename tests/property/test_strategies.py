@@ -8,7 +8,7 @@ import importlib.metadata
 import os
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from enum import Enum
 
@@ -23,10 +23,12 @@ from trafficking_model import (
     AgeGroup,
     Case,
     CaseStatistics,
+    Count,
     CountryReport,
     Defendant,
     Disposition,
     ExploitationForm,
+    Figure,
     IdentificationStatus,
     Indicator,
     LawEnforcementFigures,
@@ -233,7 +235,7 @@ def test_record_parameters(data: st.DataObject) -> None:
         tms.defendants(dispositions={Disposition.IMPRISONMENT}, max_sentence_months=3)
     )
     assert defendant.indicted
-    assert defendant.sentence_months in {1, 2, 3}
+    assert defendant.sentence_months in {None, 1, 2, 3}
     case = data.draw(
         tms.cases(
             ids=st.just("C-1"),
@@ -249,14 +251,43 @@ def test_record_parameters(data: st.DataObject) -> None:
     assert 1 <= len(case.defendants) <= 2
 
 
+def _low(figure: Figure) -> int:
+    """The smallest value a figure can have."""
+    if figure is None:
+        return 0
+    return figure if isinstance(figure, int) else figure.low
+
+
+def _is_exact(obj: object) -> bool:
+    """Whether every figure of an aggregate is an int and nothing is partial."""
+    values: list[object] = []
+    for field in attrs.fields(type(obj)):
+        value = getattr(obj, field.name)
+        if field.name in {"partial", "overlapping", "derived"}:
+            if value:
+                return False
+        elif isinstance(value, Mapping):
+            values.extend(value.values())
+        elif field.name != "year":
+            values.append(value)
+    return all(type(value) is int or value is None for value in values)
+
+
 @given(st.data())
 def test_aggregate_parameters(data: st.DataObject) -> None:
-    assert data.draw(tms.case_statistics(max_total=3)).total <= 3
-    assert data.draw(tms.prosecution_outcomes(max_defendants=3)).defendants <= 3
-    assert 2 <= data.draw(tms.victim_statistics(min_total=2, max_total=4)).total <= 4
-    figures = data.draw(tms.law_enforcement_figures(year=2021, max_count=5))
+    assert _low(data.draw(tms.case_statistics(max_total=3)).total) <= 3
+    assert data.draw(tms.case_statistics(max_total=3, exact=True)).total <= 3
+    assert _low(data.draw(tms.prosecution_outcomes(max_defendants=3)).defendants) <= 3
+    exact_outcome = data.draw(tms.prosecution_outcomes(max_defendants=3, exact=True))
+    assert exact_outcome.defendants <= 3
+    assert _is_exact(exact_outcome)
+    statistics = data.draw(tms.victim_statistics(min_total=2, max_total=4, exact=True))
+    assert 2 <= statistics.total <= 4
+    assert _is_exact(statistics)
+    figures = data.draw(tms.law_enforcement_figures(year=2021, max_count=5, exact=True))
     assert figures.year == 2021
     assert max(figures.investigations, figures.victims_identified) <= 5
+    assert _is_exact(figures)
     period = Period.from_years(2019, 2021)
     report = data.draw(
         tms.country_reports(
@@ -313,27 +344,67 @@ CORNERS: list[tuple[st.SearchStrategy[object], Callable[[object], bool]]] = [
     (tms.identifiers(), lambda s: not s.isascii()),
     (tms.identifiers(), lambda s: any(c.isspace() for c in s)),
     (tms.texts(), lambda s: s != s.strip()),
-    (tms.case_statistics(), lambda s: not s.by_offence and s.total > 0),
-    (tms.case_statistics(), lambda s: 0 in s.by_offence.values()),
-    (tms.prosecution_outcomes(), lambda o: o.pending > 0 and o.acquitted > 0),
+    (tms.victims(), lambda v: len(v.citizenship) > 1),
+    (tms.victims(), lambda v: not v.exploitation),
     (
-        tms.prosecution_outcomes(),
+        tms.victims(),
+        lambda v: (
+            v.age_group is AgeGroup.ADULT
+            and v.age_group_at_exploitation is AgeGroup.CHILD
+        ),
+    ),
+    (
+        tms.defendants(),
+        lambda d: (
+            d.disposition is Disposition.IMPRISONMENT and d.sentence_months is None
+        ),
+    ),
+    (tms.case_statistics(exact=True), lambda s: not s.by_offence and s.total > 0),
+    (tms.case_statistics(exact=True), lambda s: 0 in s.by_offence.values()),
+    (tms.case_statistics(), lambda s: s.overlapping and len(s.by_offence) > 1),
+    (tms.case_statistics(), lambda s: s.partial and s.by_offence),
+    (tms.case_statistics(), lambda s: isinstance(s.total, Count)),
+    (tms.case_statistics(), lambda s: "total" in s.derived and s.by_offence),
+    (
+        tms.prosecution_outcomes(exact=True),
+        lambda o: o.pending > 0 and o.acquitted > 0,
+    ),
+    (
+        tms.prosecution_outcomes(exact=True),
         lambda o: (
             0 < o.imprisonment + o.conditional + o.postponed + o.fined < o.sentenced
         ),
     ),
+    (tms.prosecution_outcomes(), lambda o: o.indicted is None and o.sentenced),
+    (tms.prosecution_outcomes(), lambda o: o.sentenced == Count(0, 4)),
+    (tms.prosecution_outcomes(), lambda o: isinstance(o.pending, Count)),
     (
-        tms.victim_statistics(),
+        tms.victim_statistics(exact=True),
         lambda s: sum(s.by_exploitation.values()) > s.total > 0,
     ),
     (
-        tms.victim_statistics(),
+        tms.victim_statistics(exact=True),
         lambda s: s.total in s.by_exploitation.values() and len(s.by_exploitation) > 1,
     ),
-    (tms.victim_statistics(), lambda s: len(s.by_citizenship) > 2),
+    (tms.victim_statistics(exact=True), lambda s: len(s.by_citizenship) > 2),
+    (tms.victim_statistics(), lambda s: s.total is None and s.by_sex),
     (
-        tms.law_enforcement_figures(),
+        tms.victim_statistics(),
+        lambda s: any(isinstance(c, Count) for c in s.by_sex.values()),
+    ),
+    (tms.victim_statistics(), lambda s: "by_exploitation" in s.partial),
+    (tms.victim_statistics(), lambda s: len(s.partial) > 1 and s.derived),
+    (
+        tms.law_enforcement_figures(exact=True),
         lambda f: f.labour_convictions == f.convictions > 0,
+    ),
+    (tms.law_enforcement_figures(), lambda f: f.investigations is None),
+    (tms.counts(), lambda c: c.high is None and c.low > 0),
+    (tms.counts(), lambda c: c.is_exact),
+    (tms.country_reports(), lambda r: r.cases is None and r.victims is not None),
+    (
+        tms.country_reports(),
+        lambda r: r.law_enforcement and not (r.cases or r.prosecution or r.victims),
     ),
     (tms.national_action_plans(), lambda p: any(m.budget for m in p.measures)),
     (
@@ -365,6 +436,7 @@ def test_every_model_class_and_vocabulary_has_a_strategy() -> None:
     assert {
         Case,
         CaseStatistics,
+        Count,
         CountryReport,
         Defendant,
         Indicator,
