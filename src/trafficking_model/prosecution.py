@@ -171,7 +171,7 @@ class ProsecutionOutcome:
             ...         ),
             ...     ]
             ... )
-            ProsecutionOutcome(defendants=2, indicted=1, sentenced=1, acquitted=0, imprisonment=1, conditional=0, postponed=0, fined=0)
+            ProsecutionOutcome(defendants=2, indicted=1, sentenced=1, acquitted=0, imprisonment=1, conditional=0, postponed=0, fined=0, derived=frozenset())
         """
         tally = dict.fromkeys(Disposition, 0)
         total = indicted = 0
