@@ -121,6 +121,12 @@ def _rule_ids_in_code() -> set[str]:
             if not isinstance(node, ast.Call):
                 continue
             values = [kw.value for kw in node.keywords if kw.arg == "rule"]
+            values.extend(  # rules=(a, b): the ids a shared check reports
+                element
+                for kw in node.keywords
+                if kw.arg == "rules" and isinstance(kw.value, ast.Tuple)
+                for element in kw.value.elts
+            )
             if (
                 isinstance(node.func, ast.Name)
                 and node.func.id == "add"

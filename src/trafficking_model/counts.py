@@ -29,7 +29,7 @@ from trafficking_model.errors import Problem, ValidationError
 __all__ = ["Count", "Figure"]
 
 
-def _fail(path: str, rule: str, message: str) -> ValidationError:
+def _fail(rule: str, message: str, path: str = "$") -> ValidationError:
     return ValidationError([Problem(path=path, message=message, rule=rule)])
 
 
@@ -129,7 +129,7 @@ class Count:
             trafficking_model.errors.ValidationError: $: 'about 5' is not a count; expected a form such as 12, <5, 10-14 or >100
         """
         if type(text) is not str:
-            raise _fail("$", "type", f"expected str, got {describe(text)}")
+            raise _fail("type", f"expected str, got {describe(text)}")
         match = _FORM.fullmatch(text.strip())
         if match is None:
             shown = text if len(text) <= 40 else text[:37] + "..."
@@ -137,7 +137,7 @@ class Count:
                 f"{shown!r} is not a count; "
                 "expected a form such as 12, <5, 10-14 or >100"
             )
-            raise _fail("$", "count_text", msg)
+            raise _fail("count_text", msg)
         exact, below, low, high, above, at_least, plus = (
             None if group is None else int(group.replace(",", ""))
             for group in match.groups()
@@ -147,7 +147,7 @@ class Count:
         if below is not None:
             if below < (2 if zeros_printed else 1):
                 msg = f"<{below} leaves no count"
-                raise _fail("$", "count_text", msg)
+                raise _fail("count_text", msg)
             return cls(1 if zeros_printed else 0, below - 1)
         if low is not None and high is not None:
             return cls(low, high)

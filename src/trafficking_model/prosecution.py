@@ -120,19 +120,33 @@ class ProsecutionOutcome:
         """Indicted people whose trial has not ended in a sentence or acquittal.
 
         It is `indicted - sentenced - acquitted`: an int where all three are
-        exact, a `Count` where the funnel's rules leave a range, and `None` where
-        nothing is known.
+        exact, a `Count` where the funnel's rules leave a range (the kinds of
+        sentence given count towards `sentenced`), and `None` where nothing is
+        known.
 
         Example:
             >>> ProsecutionOutcome(defendants=10, indicted=8, sentenced=5, acquitted=0).pending
             3
             >>> ProsecutionOutcome(defendants=10, indicted=8, sentenced=5).pending
             Count(low=0, high=3)
+            >>> ProsecutionOutcome(
+            ...     defendants=20, indicted=18, sentenced=None, imprisonment=12
+            ... ).pending
+            Count(low=0, high=6)
         """
         indicted_low, indicted_high = bounds(self.indicted)
-        decided_low, decided_high = sum_bounds((self.sentenced, self.acquitted))
+        sentenced_low, sentenced_high = bounds(self.sentenced)
+        # the kinds of sentence given raise the least number sentenced
+        split_low = sum_bounds(getattr(self, name) for name in _SPLIT)[0]
+        acquitted_low, acquitted_high = bounds(self.acquitted)
+        decided_low = max(sentenced_low, split_low) + acquitted_low
+        decided_high = (
+            None
+            if sentenced_high is None or acquitted_high is None
+            else sentenced_high + acquitted_high
+        )
         low = 0 if decided_high is None else max(0, indicted_low - decided_high)
-        high = None if indicted_high is None else indicted_high - decided_low
+        high = None if indicted_high is None else max(0, indicted_high - decided_low)
         return from_bounds(low, high)
 
     @classmethod

@@ -324,10 +324,17 @@ def _sections(cls: type[Any]) -> tuple[list[str], dict[str, list[str]]]:
     return text, sections
 
 
+# A cross-reference of the documentation site, [`Name`][path], reads `Name`.
+_CROSS_REFERENCE = re.compile(r"\[(`[^`\]]+`)\]\[[\w.]+\]")
+
+
 def _class_description(cls: type[Any]) -> str:
     text, _ = _sections(cls)
     paragraphs = "\n".join(text).strip().split("\n\n")
-    return "\n\n".join(" ".join(paragraph.split()) for paragraph in paragraphs)
+    return "\n\n".join(
+        _CROSS_REFERENCE.sub(r"\1", " ".join(paragraph.split()))
+        for paragraph in paragraphs
+    )
 
 
 _ATTRIBUTE = re.compile(r"^    (\w+): (.*)$")

@@ -90,6 +90,7 @@ def render_vocabulary(vocabulary: type[Enum]) -> str:
         | `mid_term` | `ReviewKind.MID_TERM` | Mid-term review |
         | `annual` | `ReviewKind.ANNUAL` | Annual review |
         | `final` | `ReviewKind.FINAL` | Final review |
+        | `evaluation` | `ReviewKind.EVALUATION` | Evaluation |
     """
     extra = _extra_columns(vocabulary)
     header = ["Value", "Member", "Label", *(f"`{name}`" for name in extra)]
