@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 import trafficking_model as tm
 from model_strategies import STRATEGIES
+from profiles import examples
 from serialization_helpers import MODES, acceleration
 
 if TYPE_CHECKING:
@@ -121,7 +122,7 @@ def test_the_file_is_closed_when_reading_stops(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("accelerated", MODES)
-@settings(max_examples=25, deadline=None)
+@settings(max_examples=examples(0.25), deadline=None)
 @given(victims=st.lists(STRATEGIES[tm.Victim], max_size=20))
 def test_write_then_read_gives_the_same_records(
     accelerated: bool, victims: list[tm.Victim]
