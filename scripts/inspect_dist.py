@@ -241,7 +241,9 @@ def check_metadata(
     extras = set(metadata.get_all("Provides-Extra") or [])
     report.check("hypothesis" in extras, "metadata: no hypothesis extra")
     # Only what a user installs: development tools are dependency groups.
-    declared = set(project.get("optional-dependencies", {}))
+    optional = project.get("optional-dependencies", {})
+    assert isinstance(optional, dict)
+    declared = set(optional)
     report.check(
         extras == declared,
         f"metadata: extras {sorted(extras)} != {sorted(declared)} in pyproject.toml",
