@@ -122,7 +122,7 @@ def test_the_file_is_closed_when_reading_stops(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("accelerated", MODES)
-@settings(max_examples=examples(0.25), deadline=None)
+@settings(max_examples=examples(0.5), deadline=None)
 @given(victims=st.lists(STRATEGIES[tm.Victim], max_size=20))
 def test_write_then_read_gives_the_same_records(
     accelerated: bool, victims: list[tm.Victim]

@@ -110,7 +110,7 @@ def test_a_class_that_is_not_a_model_is_refused() -> None:
 
 
 @pytest.mark.parametrize("cls", MODEL_CLASSES, **CLASS_IDS)
-@settings(max_examples=examples(0.4), deadline=None)
+@settings(max_examples=examples(0.8), deadline=None)
 @given(data=st.data())
 def test_every_valid_instance_validates(cls: type[Any], data: st.DataObject) -> None:
     obj = data.draw(STRATEGIES[cls])
@@ -140,7 +140,7 @@ def _both_reject(cls: type[Any], data: Any) -> None:
 
 
 @pytest.mark.parametrize("cls", MODEL_CLASSES, **CLASS_IDS)
-@settings(max_examples=examples(0.2), deadline=None)
+@settings(max_examples=examples(0.4), deadline=None)
 @given(data=st.data())
 def test_a_wrong_type_is_rejected_by_both(cls: type[Any], data: st.DataObject) -> None:
     document = tm.to_dict(data.draw(STRATEGIES[cls]))
@@ -155,7 +155,7 @@ def test_a_wrong_type_is_rejected_by_both(cls: type[Any], data: st.DataObject) -
     [cls for cls in MODEL_CLASSES if tm.json_schema(cls)["required"]],
     **CLASS_IDS,
 )
-@settings(max_examples=examples(0.2), deadline=None)
+@settings(max_examples=examples(0.4), deadline=None)
 @given(data=st.data())
 def test_a_missing_required_field_is_rejected_by_both(
     cls: type[Any], data: st.DataObject
@@ -167,7 +167,7 @@ def test_a_missing_required_field_is_rejected_by_both(
 
 
 @pytest.mark.parametrize("cls", MODEL_CLASSES, **CLASS_IDS)
-@settings(max_examples=examples(0.2), deadline=None)
+@settings(max_examples=examples(0.4), deadline=None)
 @given(data=st.data(), key=st.text(max_size=10))
 def test_an_extra_key_is_rejected_by_both(
     cls: type[Any], data: st.DataObject, key: str

@@ -29,14 +29,14 @@ accelerated_only = pytest.mark.skipif(not HAS_MSGSPEC, reason="msgspec not insta
 
 
 @pytest.mark.parametrize("cls", MODEL_CLASSES, **CLASS_IDS)
-@settings(max_examples=examples(1.5), deadline=None)
+@settings(max_examples=examples(3), deadline=None)
 @given(value=json_values())
 def test_from_dict_raises_only_validation_error(cls: type[Any], value: Any) -> None:
     outcome(lambda: tm.from_dict(value, cls))
 
 
 @pytest.mark.parametrize("cls", MODEL_CLASSES, **CLASS_IDS)
-@settings(max_examples=examples(1), deadline=None)
+@settings(max_examples=examples(2), deadline=None)
 @given(
     data=st.binary(max_size=200)
     | st.text(max_size=200)
@@ -112,7 +112,7 @@ def _same(fast: tuple[str, Any], slow: tuple[str, Any]) -> None:
 @accelerated_only
 @pytest.mark.parametrize("cls", MODEL_CLASSES, **CLASS_IDS)
 @settings(
-    max_examples=examples(1.5),
+    max_examples=examples(2),
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
 )
@@ -130,7 +130,7 @@ def test_accelerated_and_converter_agree_on_near_misses(
 
 @accelerated_only
 @pytest.mark.parametrize("cls", MODEL_CLASSES, **CLASS_IDS)
-@settings(max_examples=examples(0.6), deadline=None)
+@settings(max_examples=examples(1.2), deadline=None)
 @given(data=st.data())
 def test_accelerated_and_converter_agree_on_valid_objects(
     cls: type[Any], data: st.DataObject
@@ -231,7 +231,7 @@ print(tm.to_json(tm.Period.from_years(2020)))
     ]
 
 
-@settings(max_examples=examples(2), deadline=None)
+@settings(max_examples=examples(4), deadline=None)
 @given(value=json_values())
 def test_parse_json_agrees_with_the_standard_library(value: Any) -> None:
     text = json.dumps(value)
