@@ -1,6 +1,6 @@
 """Benchmark: trafficking-model against pydantic v2 and msgspec, same schema, same rules.
 
-Run from the repository root, after `pip install -e '.[bench]'`:
+Run from the repository root, after `pip install -e . --group bench` (pip 25.1+):
 
     python bench/run.py
 
@@ -273,7 +273,9 @@ def main() -> None:
     )
     options = parser.parse_args()
     if not _use_acceleration(True):
-        sys.exit("Install msgspec (pip install -e '.[bench]') to run the benchmark.")
+        sys.exit(
+            "Install msgspec (pip install -e . --group bench) to run the benchmark."
+        )
 
     print(
         f"Python {platform.python_version()} on {platform.machine()}, "

@@ -240,6 +240,14 @@ def check_metadata(
         report.check(label in urls, f"metadata: no {label} project URL")
     extras = set(metadata.get_all("Provides-Extra") or [])
     report.check("hypothesis" in extras, "metadata: no hypothesis extra")
+    # Only what a user installs: development tools are dependency groups.
+    optional = project.get("optional-dependencies", {})
+    assert isinstance(optional, dict)
+    declared = set(optional)
+    report.check(
+        extras == declared,
+        f"metadata: extras {sorted(extras)} != {sorted(declared)} in pyproject.toml",
+    )
     runtime = sorted(
         requirement
         for requirement in metadata.get_all("Requires-Dist") or []

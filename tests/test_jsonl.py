@@ -14,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import trafficking_model as tm
+from profiles import examples
 from serialization_helpers import MODES, STRATEGIES, acceleration
 
 if TYPE_CHECKING:
@@ -120,7 +121,7 @@ def test_the_file_is_closed_when_reading_stops(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("accelerated", MODES)
-@settings(max_examples=25, deadline=None)
+@settings(max_examples=examples(0.5), deadline=None)
 @given(victims=st.lists(STRATEGIES[tm.Victim], max_size=20))
 def test_write_then_read_gives_the_same_records(
     accelerated: bool, victims: list[tm.Victim]

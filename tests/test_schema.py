@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import trafficking_model as tm
+from profiles import examples
 from serialization_helpers import MODEL_CLASSES, STRATEGIES
 from trafficking_model.__main__ import main
 from trafficking_model._validation import COUNTRY_CODES, CURRENCY_CODES
@@ -117,7 +118,7 @@ def test_a_class_that_is_not_a_model_is_refused() -> None:
 
 
 @pytest.mark.parametrize("cls", MODEL_CLASSES, **CLASS_IDS)
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(0.8), deadline=None)
 @given(data=st.data())
 def test_every_valid_instance_validates(cls: type[Any], data: st.DataObject) -> None:
     obj = data.draw(STRATEGIES[cls])
@@ -147,7 +148,7 @@ def _both_reject(cls: type[Any], data: Any) -> None:
 
 
 @pytest.mark.parametrize("cls", MODEL_CLASSES, **CLASS_IDS)
-@settings(max_examples=20, deadline=None)
+@settings(max_examples=examples(0.4), deadline=None)
 @given(data=st.data())
 def test_a_wrong_type_is_rejected_by_both(cls: type[Any], data: st.DataObject) -> None:
     document = tm.to_dict(data.draw(STRATEGIES[cls]))
@@ -162,7 +163,7 @@ def test_a_wrong_type_is_rejected_by_both(cls: type[Any], data: st.DataObject) -
     [cls for cls in MODEL_CLASSES if tm.json_schema(cls)["required"]],
     **CLASS_IDS,
 )
-@settings(max_examples=20, deadline=None)
+@settings(max_examples=examples(0.4), deadline=None)
 @given(data=st.data())
 def test_a_missing_required_field_is_rejected_by_both(
     cls: type[Any], data: st.DataObject
@@ -174,7 +175,7 @@ def test_a_missing_required_field_is_rejected_by_both(
 
 
 @pytest.mark.parametrize("cls", MODEL_CLASSES, **CLASS_IDS)
-@settings(max_examples=20, deadline=None)
+@settings(max_examples=examples(0.4), deadline=None)
 @given(data=st.data(), key=st.text(max_size=10))
 def test_an_extra_key_is_rejected_by_both(
     cls: type[Any], data: st.DataObject, key: str

@@ -18,6 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import trafficking_model as tm
+from profiles import examples
 from serialization_helpers import (
     HAS_MSGSPEC,
     MODEL_CLASSES,
@@ -34,14 +35,14 @@ accelerated_only = pytest.mark.skipif(not HAS_MSGSPEC, reason="msgspec not insta
 
 
 @pytest.mark.parametrize("cls", MODEL_CLASSES, **CLASS_IDS)
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(3), deadline=None)
 @given(value=json_values())
 def test_from_dict_raises_only_validation_error(cls: type[Any], value: Any) -> None:
     outcome(lambda: tm.from_dict(value, cls))
 
 
 @pytest.mark.parametrize("cls", MODEL_CLASSES, **CLASS_IDS)
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(2), deadline=None)
 @given(
     data=st.binary(max_size=200)
     | st.text(max_size=200)
@@ -116,7 +117,11 @@ def _same(fast: tuple[str, Any], slow: tuple[str, Any]) -> None:
 
 @accelerated_only
 @pytest.mark.parametrize("cls", MODEL_CLASSES, **CLASS_IDS)
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=examples(2),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 @given(data=st.data())
 def test_accelerated_and_converter_agree_on_near_misses(
     cls: type[Any], data: st.DataObject
@@ -131,7 +136,7 @@ def test_accelerated_and_converter_agree_on_near_misses(
 
 @accelerated_only
 @pytest.mark.parametrize("cls", MODEL_CLASSES, **CLASS_IDS)
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(1.2), deadline=None)
 @given(data=st.data())
 def test_accelerated_and_converter_agree_on_valid_objects(
     cls: type[Any], data: st.DataObject
@@ -232,7 +237,7 @@ print(tm.to_json(tm.Period.from_years(2020)))
     ]
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(4), deadline=None)
 @given(value=json_values())
 def test_parse_json_agrees_with_the_standard_library(value: Any) -> None:
     text = json.dumps(value)

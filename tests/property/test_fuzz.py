@@ -8,7 +8,7 @@ inputs are raw text or bytes, JSON or not. Whatever comes back must be a valid
 value that round-trips, or a `ValidationError` whose problems all have a path
 and a rule.
 
-The number of inputs per type follows the profile: 100,000 in `deep`, as many as
+The number of inputs per type follows the profile: 100,000 in `deep`, four times
 the profile's `max_examples` otherwise, or `TRAFFICKING_MODEL_FUZZ_EXAMPLES`.
 See "Fuzzing" in CONTRIBUTING.md.
 """
@@ -24,6 +24,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import trafficking_model
+from profiles import examples
 from trafficking_model import (
     Case,
     CountryReport,
@@ -34,9 +35,7 @@ from trafficking_model import (
 
 DEEP_EXAMPLES = 100_000
 EXAMPLES = int(os.environ.get("TRAFFICKING_MODEL_FUZZ_EXAMPLES", "0")) or (
-    DEEP_EXAMPLES
-    if settings.default.max_examples >= 10_000
-    else settings.default.max_examples
+    DEEP_EXAMPLES if settings.default.max_examples >= 10_000 else examples(4)
 )
 fuzz_settings = settings(
     max_examples=EXAMPLES,
