@@ -18,9 +18,12 @@ classes that hold model types draw from these strategies.
 raw data, in the JSON form `to_dict` writes, that breaks exactly one named rule.
 
 Example:
-    >>> from hypothesis import find, strategies as st
+    >>> from hypothesis import Phase, find, settings, strategies as st
     >>> from trafficking_model import AgeGroup, Victim
-    >>> teenager = find(st.from_type(Victim), lambda v: v.age in range(13, 18))
+    >>> first = settings(phases=[Phase.generate], database=None)  # no shrinking
+    >>> teenager = find(
+    ...     st.from_type(Victim), lambda v: v.age in range(13, 18), settings=first
+    ... )
     >>> teenager.age_group
     <AgeGroup.CHILD: 'child'>
 """
@@ -565,9 +568,13 @@ def national_action_plans(
 
     Example:
         >>> from hypothesis import find
+        >>> from hypothesis import Phase, settings
         >>> plan = find(
-        ...     national_action_plans(country="AZE", period=Period.from_years(2020, 2024)),
-        ...     lambda plan: len(plan.measures) >= 2,
+        ...     national_action_plans(
+        ...         country="AZE", period=Period.from_years(2020, 2024), min_measures=2
+        ...     ),
+        ...     bool,
+        ...     settings=settings(phases=[Phase.generate], database=None),
         ... )
         >>> plan.country, all(plan.period.contains_period(m.period) for m in plan.measures)
         ('AZE', True)
@@ -639,9 +646,14 @@ def victims(
         A strategy of `Victim`.
 
     Example:
-        >>> from hypothesis import find
-        >>> sorted(find(victims(country="AZE"), lambda v: "AZE" in v.citizenship).citizenship)
-        ['AZE']
+        >>> from hypothesis import Phase, find, settings
+        >>> victim = find(
+        ...     victims(country="AZE"),
+        ...     lambda v: "AZE" in v.citizenship,
+        ...     settings=settings(phases=[Phase.generate], database=None),
+        ... )
+        >>> victim.citizenship >= {"AZE"}
+        True
     """
     id_strategy = _IDENTIFIERS if ids is None else ids
     citizenships = _COUNTRIES if country is None else st.just(country) | _COUNTRIES
@@ -769,7 +781,12 @@ def cases(
 
     Example:
         >>> from hypothesis import find
-        >>> case = find(cases(victim_ids={"V-1"}, min_defendants=2), bool)
+        >>> from hypothesis import Phase, settings
+        >>> case = find(
+        ...     cases(victim_ids={"V-1"}, min_defendants=2, max_defendants=2),
+        ...     bool,
+        ...     settings=settings(phases=[Phase.generate], database=None),
+        ... )
         >>> len(case.defendants), case.victim_ids <= {"V-1"}
         (2, True)
     """
@@ -1156,10 +1173,11 @@ def country_reports(
         A strategy of `CountryReport`.
 
     Example:
-        >>> from hypothesis import find
+        >>> from hypothesis import Phase, find, settings
         >>> report = find(
         ...     country_reports(country="AZE", period=Period.from_years(2020, 2021)),
         ...     lambda r: len(r.law_enforcement) == 2,
+        ...     settings=settings(phases=[Phase.generate], database=None),
         ... )
         >>> sorted(figures.year for figures in report.law_enforcement)
         [2020, 2021]
