@@ -13,16 +13,17 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from enum import Enum
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import iso4217
-from immutabledict import immutabledict
 from iso3166 import countries_by_alpha3
 
 from trafficking_model.errors import Problem, ValidationError
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable
 
 Problems = list[Problem]
 E = TypeVar("E", bound=Enum)
@@ -81,16 +82,6 @@ def is_instance(problems: Problems, path: str, value: object, cls: type) -> bool
 def is_member(problems: Problems, path: str, value: object, enum: type[Enum]) -> bool:
     """Check that `value` is a member of `enum`, never its string value."""
     return is_type(problems, path, value, enum)
-
-
-def is_count(problems: Problems, path: str, value: object) -> bool:
-    """Check that `value` is an int (not a bool) and not negative."""
-    if type(value) is not int:
-        return wrong_type(problems, path, value, "int")
-    if value < 0:
-        add(problems, path, "non_negative", f"{value} is negative")
-        return False
-    return True
 
 
 def is_positive(problems: Problems, path: str, value: object) -> bool:
@@ -269,36 +260,6 @@ def has_unique_ids(
             ok = False
         seen.add(key)
     return ok
-
-
-def is_counts(problems: Problems, path: str, value: object, enum: type[Enum]) -> bool:
-    """Check a breakdown: a mapping from `enum` members to non-negative ints."""
-    if not isinstance(value, Mapping):
-        return wrong_type(problems, path, value, "a mapping")
-    ok = True
-    for key, count in value.items():
-        if type(key) is not enum:
-            add(
-                problems,
-                path,
-                "type",
-                f"key {describe(key)} is not a {enum.__name__}",
-            )
-            ok = False
-            continue
-        ok = is_count(problems, f"{path}.{key.value}", count) and ok
-    return ok
-
-
-def freeze_counts(value: Mapping[Any, int]) -> Mapping[Any, int]:
-    """Store a breakdown as an immutable, hashable mapping.
-
-    Anything that is not a mapping is passed through unchanged, so that the
-    owning class's check can reject it with a proper `ValidationError`.
-    """
-    if isinstance(value, immutabledict) or not isinstance(value, Mapping):
-        return value
-    return immutabledict(value)
 
 
 def in_vocabulary_order(members: Iterable[E]) -> list[E]:
