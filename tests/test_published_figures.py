@@ -74,10 +74,48 @@ def test_count_refuses_other_text(text: str) -> None:
         Count.parse(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "five",
+            "'five' is not a count; expected a form such as 12, <5, 10-14 or >100",
+        ),
+        (
+            "x" * 40,
+            f"{'x' * 40!r} is not a count; expected a form such as 12, <5, 10-14 or >100",
+        ),
+        (
+            "x" * 41,
+            f"{'x' * 37 + '...'!r} is not a count; expected a form such as 12, <5, 10-14 or >100",
+        ),
+        ("<0", "<0 leaves no count"),
+    ],
+)
+def test_count_parse_says_what_it_expected(text: str, message: str) -> None:
+    with pytest.raises(ValidationError) as caught:
+        Count.parse(text)
+    assert [(p.path, p.rule, p.message) for p in caught.value.problems] == [
+        ("$", "count_text", message)
+    ]
+
+
+def test_small_cells_with_zeros_printed() -> None:
+    assert Count.parse("<2", zeros_printed=True) == Count(1, 1)
+    assert Count.parse("<1") == Count(0, 0)
+    with pytest.raises(ValidationError) as caught:
+        Count.parse("<1", zeros_printed=True)
+    assert [(p.path, p.rule, p.message) for p in caught.value.problems] == [
+        ("$", "count_text", "<1 leaves no count")
+    ]
+
+
 def test_count_parse_needs_a_str() -> None:
     with pytest.raises(ValidationError) as caught:
         Count.parse(5)  # type: ignore[arg-type]
-    assert caught.value.problems[0].rule == "type"
+    assert [(p.path, p.rule, p.message) for p in caught.value.problems] == [
+        ("$", "type", "expected str, got 5 (int)")
+    ]
 
 
 def test_count_canonical_forms() -> None:
@@ -108,6 +146,8 @@ def test_count_is_hashable_frozen_and_unordered() -> None:
     assert Count.exact(3).is_exact
     assert not Count(0, 4).is_exact
     assert 4 in Count(0, 4)
+    assert 3 in Count(3, 5)
+    assert 2 not in Count(3, 5)
     assert 5 not in Count(0, 4)
     assert True not in Count(0, 4)
     with pytest.raises(TypeError):
