@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import typing
 from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from enum import Enum
@@ -22,7 +23,7 @@ import iso4217
 from immutabledict import immutabledict
 from iso3166 import countries_by_alpha3
 
-from trafficking_model.errors import Problem, ValidationError
+from trafficking_model.errors import Problem, ValidationError, values_shown
 
 Problems = list[Problem]
 E = TypeVar("E", bound=Enum)
@@ -39,11 +40,49 @@ MAX_AGE = 120
 
 
 def describe(value: object) -> str:
-    """Show a value and its type, shortened, for an error message."""
-    text = repr(value)
+    """Name the type of a value for an error message; the value too, if shown.
+
+    The value itself may be personal data typed into the wrong field, so it is
+    shown (shortened) only while `show_values` is on.
+    """
+    if not values_shown():
+        return type(value).__name__
+    return f"{safe_repr(value)} ({type(value).__name__})"
+
+
+def safe_repr(value: object) -> str:
+    """`repr(value)` shortened to 60 characters, even for an int too long to print."""
+    try:
+        text = repr(value)
+    except ValueError:  # an int beyond Python's limit on digits
+        text = f"<int: {number(value)}>"
     if len(text) > 60:
         text = text[:57] + "..."
-    return f"{text} ({type(value).__name__})"
+    return text
+
+
+def number(value: object) -> str:
+    """Write a count for a message, even one too long for Python to print."""
+    try:
+        return str(value)
+    except ValueError:
+        digits = int(abs(typing.cast("int", value)).bit_length() * math.log10(2)) + 1
+        return f"a number of about {digits} digits"
+
+
+def subject(value: object) -> str:
+    """The value as the subject of a message: itself if shown, else `the value`."""
+    return safe_repr(value) if values_shown() else "the value"
+
+
+def private_repr(value: object) -> str:
+    """The `repr()` of a personal field of a record: hidden unless shown.
+
+    `None` is shown, since it says only that the field is not given.
+    """
+    if value is None or values_shown():
+        return repr(value)
+    return f"<{type(value).__name__}>"
 
 
 def field(name: str) -> str:
@@ -88,7 +127,7 @@ def is_count(problems: Problems, path: str, value: object) -> bool:
     if type(value) is not int:
         return wrong_type(problems, path, value, "int")
     if value < 0:
-        add(problems, path, "non_negative", f"{value} is negative")
+        add(problems, path, "non_negative", f"{number(value)} is negative")
         return False
     return True
 
@@ -98,7 +137,7 @@ def is_positive(problems: Problems, path: str, value: object) -> bool:
     if type(value) is not int:
         return wrong_type(problems, path, value, "int")
     if value <= 0:
-        add(problems, path, "positive", f"{value} is not above 0")
+        add(problems, path, "positive", f"{number(value)} is not above 0")
         return False
     return True
 
@@ -110,7 +149,7 @@ def is_in_range(
     if type(value) is not int:
         return wrong_type(problems, path, value, "int")
     if not low <= value <= high:
-        add(problems, path, "range", f"{value} is outside {low}..{high}")
+        add(problems, path, "range", f"{subject(value)} is outside {low}..{high}")
         return False
     return True
 
@@ -146,7 +185,7 @@ def is_identifier(problems: Problems, path: str, value: object) -> bool:
             problems,
             path,
             "identifier",
-            f"{value!r} has leading or trailing whitespace",
+            f"{subject(value)} has leading or trailing whitespace",
         )
         return False
     return True
@@ -208,7 +247,7 @@ def _is_code(
     if not is_type(problems, path, value, str):
         return False
     if value not in codes:
-        add(problems, path, rule, f"{value!r} is not an {standard} code")
+        add(problems, path, rule, f"{subject(value)} is not an {standard} code")
         return False
     return True
 
@@ -254,20 +293,25 @@ def is_tuple_of(problems: Problems, path: str, value: object, cls: type) -> bool
 def has_unique_ids(
     problems: Problems, path: str, items: tuple[object, ...], what: str
 ) -> bool:
-    """Check that the `id` of every item is unique, naming each repeat."""
-    seen: set[object] = set()
+    """Check that the `id` of every item is unique, naming each repeat.
+
+    The message points at the first item with the same id; the id itself is
+    shown only while `show_values` is on.
+    """
+    seen: dict[object, int] = {}
     ok = True
     for index, item in enumerate(items):
         key = getattr(item, "id", None)
-        if key in seen:
+        first = seen.setdefault(key, index)
+        if first != index:
+            shown = f" {safe_repr(key)}" if values_shown() else ""
             add(
                 problems,
                 f"{path}[{index}].id",
                 "unique_ids",
-                f"duplicate {what} id {key!r}",
+                f"duplicate {what} id{shown}, as at [{first}]",
             )
             ok = False
-        seen.add(key)
     return ok
 
 

@@ -19,6 +19,7 @@ from trafficking_model._validation import (
     is_member,
     is_plain_country,
     is_plain_identifier,
+    private_repr,
     raise_if_any,
 )
 from trafficking_model.vocabularies import (
@@ -71,14 +72,14 @@ class Victim:
         trafficking_model.errors.ValidationError: $.age_group: age 16 means child, but age_group is adult
     """
 
-    id: str
+    id: str = attrs.field(repr=private_repr)
     sex: Sex
-    age: int | None = None
+    age: int | None = attrs.field(default=None, repr=private_repr)
     age_group: AgeGroup
-    citizenship: str | None = None
+    citizenship: str | None = attrs.field(default=None, repr=private_repr)
     exploitation: frozenset[ExploitationForm]
     identification: IdentificationStatus
-    identified_on: dt.date | None = None
+    identified_on: dt.date | None = attrs.field(default=None, repr=private_repr)
     identified_by: str | None = None
 
     def __attrs_post_init__(self) -> None:
