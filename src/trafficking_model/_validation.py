@@ -38,6 +38,18 @@ CURRENCY_CODES: frozenset[str] = frozenset(
 
 MAX_AGE = 120
 
+WHITESPACE = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680"
+    "\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+    "\u2028\u2029\u202f\u205f\u3000"
+)
+"""Every character the model counts as whitespace: those of `str.isspace()`.
+
+`str.strip()` removes exactly these, and the JSON Schema patterns spell them
+out, so that the model and the schema agree in every regex dialect (`\\s`
+differs: ECMA-262 counts U+FEFF and not U+001C to U+001F or U+0085).
+"""
+
 
 def describe(value: object) -> str:
     """Name the type of a value for an error message; the value too, if shown.
