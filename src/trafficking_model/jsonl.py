@@ -192,7 +192,11 @@ def write_jsonl(
         status = None
     # A symbolic link is followed to the file it names, even a dangling one.
     path = Path(os.path.realpath(target))
-    if status is not None and (not stat.S_ISREG(status.st_mode) or _is_special(path)):
+    if status is not None and (
+        not stat.S_ISREG(status.st_mode)
+        or _is_special(Path(os.path.abspath(target)))
+        or _is_special(path)
+    ):
         # A FIFO, a device or a descriptor under /proc or /dev/fd: write through.
         with Path(target).open("wb") as stream:
             return _write(objects, stream)
