@@ -147,7 +147,7 @@ def test_validate_prints_the_first_error_before_the_input_ends(
                 writer.write(b'{"id": 7}\n')
                 writer.flush()
                 # The input is still open: the error must come out now.
-                ready, _, _ = select.select([process.stdout], [], [], 30)
+                ready, _, _ = select.select([process.stdout], [], [], 10)
                 assert ready, "no error printed while the input was still open"
                 assert process.stdout is not None
                 first = process.stdout.readline().decode()
@@ -220,12 +220,17 @@ def test_write_jsonl_writes_into_a_fifo(tmp_path: Path) -> None:
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)
     received: list[bytes] = []
-    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+    reader = threading.Thread(
+        target=lambda: received.append(fifo.read_bytes()), daemon=True
+    )
     reader.start()
     try:
         tm.write_jsonl(PERIODS, fifo)
     finally:
         reader.join(30)
+        if reader.is_alive():  # nothing opened the FIFO: release the reader
+            os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+            reader.join(30)
     assert received == [PERIOD_LINES.encode()]
     assert stat.S_ISFIFO(fifo.lstat().st_mode)
 
