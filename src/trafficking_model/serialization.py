@@ -58,7 +58,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 from immutabledict import immutabledict
 
 from trafficking_model._validation import describe, subject
-from trafficking_model.errors import Problem, ValidationError, values_shown
+from trafficking_model.errors import Problem, ValidationError
 
 __all__ = ["converter", "from_dict", "from_json", "to_dict", "to_json"]
 
@@ -586,11 +586,11 @@ def _problems_of(error: BaseException) -> list[Problem]:
         ]
     if isinstance(error, RecursionError):
         return [Problem(path="$", message="nested too deeply", rule="depth")]
-    detail = f": {error}" if values_shown() else ""
+    # An error from a hook the user registered: its message is the user's own.
     return [
         Problem(
             path="$",
-            message=f"invalid value ({type(error).__name__}{detail})",
+            message=f"invalid value ({type(error).__name__}: {error})",
             rule="invalid",
         )
     ]
