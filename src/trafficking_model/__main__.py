@@ -171,8 +171,12 @@ def _shown(path: Path) -> str:
 def _say(text: str, stream: TextIO | None = None) -> None:
     """Print a line that the stream can always encode, escaping what it cannot."""
     out = sys.stdout if stream is None else stream
-    encoding = getattr(out, "encoding", None) or "utf-8"
-    print(text.encode(encoding, "backslashreplace").decode(encoding), file=out)
+    try:
+        out.write(text + "\n")
+    except UnicodeEncodeError:
+        encoding = getattr(out, "encoding", None) or "utf-8"
+        safe = text.encode(encoding, "backslashreplace").decode(encoding)
+        out.write(safe + "\n")
 
 
 class _Reporter:
@@ -186,8 +190,11 @@ class _Reporter:
     def __call__(self, error: ValidationError) -> None:
         self.bad += 1
         where = self.label if error.line is None else f"{self.label}:{error.line}"
-        for problem in error.problems:
-            _say(f"{where}: {problem} [{problem.rule}]")
+        _say(
+            "\n".join(
+                f"{where}: {problem} [{problem.rule}]" for problem in error.problems
+            )
+        )
         now = time.monotonic()
         if now - self._flushed > 0.2:
             # Shown at once even into a pipe, without a write for every line.
