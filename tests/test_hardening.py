@@ -235,16 +235,49 @@ def test_write_jsonl_writes_into_a_fifo(tmp_path: Path) -> None:
     assert stat.S_ISFIFO(fifo.lstat().st_mode)
 
 
+# These tests never name a device that an old `write_jsonl` could replace (it
+# made its temporary file in the device's folder, and renamed it over the
+# device): a terminal under /dev/pts and a descriptor under /dev/fd, where no
+# file can be created, so that the tests fail safely on old code.
+
+
 @POSIX
 def test_write_jsonl_writes_into_a_character_device() -> None:
-    assert tm.write_jsonl(PERIODS, "/dev/null") == 2
-    assert stat.S_ISCHR(Path("/dev/null").stat().st_mode)
+    pty = pytest.importorskip("pty")
+    termios = pytest.importorskip("termios")
+    main_end, device_end = pty.openpty()
+    try:
+        attributes = termios.tcgetattr(device_end)
+        attributes[1] &= ~termios.OPOST  # no "\n" -> "\r\n" on output
+        termios.tcsetattr(device_end, termios.TCSANOW, attributes)
+        device = os.ttyname(device_end)
+        assert stat.S_ISCHR(os.stat(device).st_mode)
+        assert tm.write_jsonl(PERIODS, device) == 2
+        assert stat.S_ISCHR(os.stat(device).st_mode)
+        received = b""
+        while len(received) < len(PERIOD_LINES):
+            ready, _, _ = select.select([main_end], [], [], 10)
+            assert ready
+            received += os.read(main_end, 4096)
+    finally:
+        os.close(main_end)
+        os.close(device_end)
+    assert received == PERIOD_LINES.encode()
 
 
 @POSIX
-def test_write_jsonl_writes_to_dev_stdout(capfd: pytest.CaptureFixture[str]) -> None:
-    assert tm.write_jsonl(PERIODS, "/dev/stdout") == 2
-    assert capfd.readouterr().out == PERIOD_LINES
+def test_write_jsonl_writes_to_a_descriptor_path() -> None:
+    # What `write_jsonl(records, "/dev/stdout")` does with a pipe as stdout.
+    if not Path("/dev/fd").is_dir():
+        pytest.skip("no /dev/fd")
+    read_end, write_end = os.pipe()
+    try:
+        assert tm.write_jsonl(PERIODS, f"/dev/fd/{write_end}") == 2
+        received = os.read(read_end, 65536)
+    finally:
+        os.close(read_end)
+        os.close(write_end)
+    assert received == PERIOD_LINES.encode()
 
 
 # ---------------------------------------------------------------------------
@@ -549,3 +582,30 @@ def test_iter_jsonl_skips_a_byte_order_mark_at_the_start(accelerated: bool) -> N
         records = list(tm.iter_jsonl(source, tm.Victim, on_error=errors.append))
     assert len(records) == 1
     assert [error.line for error in errors] == [2]
+
+
+@pytest.mark.parametrize(
+    ("build", "path"),
+    [
+        (
+            lambda: tm.Victim(
+                id="V-\ud800",
+                sex=tm.Sex.MALE,
+                age_group=tm.AgeGroup.ADULT,
+                exploitation=frozenset({tm.ExploitationForm.SEXUAL}),
+                identification=tm.IdentificationStatus.PRESUMED,
+            ),
+            "$.id",
+        ),
+        (
+            lambda: tm.Stakeholder(
+                id="police", name="Police \udfff", kind=tm.StakeholderKind.OTHER
+            ),
+            "$.name",
+        ),
+    ],
+    ids=["identifier", "text"],
+)
+def test_constructors_refuse_a_lone_surrogate(build: Any, path: str) -> None:
+    error = error_of(build)
+    assert [(p.path, p.rule) for p in error.problems] == [(path, "unicode")]

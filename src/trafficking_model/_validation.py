@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 import typing
 from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
@@ -95,6 +96,20 @@ def private_repr(value: object) -> str:
     if value is None or values_shown():
         return repr(value)
     return f"<{type(value).__name__}>"
+
+
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+"""A lone surrogate, U+D800 to U+DFFF: not a character, and never valid UTF-8."""
+
+LONE_SURROGATE_MESSAGE = (
+    "contains a lone surrogate (U+D800 to U+DFFF), which is not a "
+    "character and cannot be written as UTF-8"
+)
+
+
+def is_scalar_text(value: str) -> bool:
+    """Whether `value` holds only Unicode scalar values (no lone surrogate)."""
+    return value.isascii() or LONE_SURROGATE.search(value) is None
 
 
 def field(name: str) -> str:
@@ -185,6 +200,9 @@ def is_text(problems: Problems, path: str, value: object) -> bool:
     if not value.strip():
         add(problems, path, "not_blank", "must not be empty or blank")
         return False
+    if not is_scalar_text(value):
+        add(problems, path, "unicode", LONE_SURROGATE_MESSAGE)
+        return False
     return True
 
 
@@ -205,12 +223,22 @@ def is_identifier(problems: Problems, path: str, value: object) -> bool:
 
 def is_plain_text(value: object) -> bool:
     """Fast test that `value` passes `is_text`, recording nothing."""
-    return type(value) is str and not value.isspace() and value != ""
+    return (
+        type(value) is str
+        and not value.isspace()
+        and value != ""
+        and is_scalar_text(value)
+    )
 
 
 def is_plain_identifier(value: object) -> bool:
     """Fast test that `value` passes `is_identifier`, recording nothing."""
-    return type(value) is str and value != "" and value == value.strip()
+    return (
+        type(value) is str
+        and value != ""
+        and value == value.strip()
+        and is_scalar_text(value)
+    )
 
 
 def is_plain_country(value: object) -> bool:

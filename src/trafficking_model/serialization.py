@@ -57,7 +57,12 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 from immutabledict import immutabledict
 
-from trafficking_model._validation import describe, subject
+from trafficking_model._validation import (
+    LONE_SURROGATE_MESSAGE,
+    describe,
+    is_scalar_text,
+    subject,
+)
 from trafficking_model.errors import Problem, ValidationError
 
 __all__ = ["converter", "from_dict", "from_json", "to_dict", "to_json"]
@@ -99,23 +104,12 @@ def _key_path(key: object) -> str:
 # ---------------------------------------------------------------------------
 
 
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
 def _structure_str(value: object, _: object) -> str:
     if type(value) is str:
-        if value.isascii() or _LONE_SURROGATE.search(value) is None:
+        if is_scalar_text(value):
             return value
-        raise _lone_surrogate()
+        raise _fail("unicode", LONE_SURROGATE_MESSAGE)
     raise _wrong_type("str", value)
-
-
-def _lone_surrogate() -> ValidationError:
-    return _fail(
-        "unicode",
-        "contains a lone surrogate (U+D800 to U+DFFF), which is not a "
-        "character and cannot be written as UTF-8",
-    )
 
 
 MAX_INT_DIGITS = 4300
