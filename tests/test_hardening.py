@@ -609,3 +609,8 @@ def test_iter_jsonl_skips_a_byte_order_mark_at_the_start(accelerated: bool) -> N
 def test_constructors_refuse_a_lone_surrogate(build: Any, path: str) -> None:
     error = error_of(build)
     assert [(p.path, p.rule) for p in error.problems] == [(path, "unicode")]
+
+
+def test_iter_jsonl_skips_a_byte_order_mark_in_a_text_stream() -> None:
+    source = io.StringIO("\ufeff" + victim_text() + "\n")
+    assert len(list(tm.iter_jsonl(source, tm.Victim))) == 1  # type: ignore[arg-type]

@@ -98,7 +98,13 @@ def _read(
 ) -> Iterator[T]:
     fast = _accelerated_decoder(cls)
     for number, read in enumerate(file, start=1):
-        line = read[3:] if number == 1 and read.startswith(_BOM) else read
+        line = read
+        if number == 1:
+            text: object = read  # a stream opened in text mode gives str
+            if read[:3] == _BOM:
+                line = read[3:]
+            elif isinstance(text, str) and text[:1] == _BOM_TEXT:
+                line = read[1:]
         if fast is not None:
             obj = fast(line)
             if obj is not None:
@@ -126,6 +132,7 @@ def _read(
 
 
 _BOM = b"\xef\xbb\xbf"
+_BOM_TEXT = "\ufeff"
 
 
 def write_jsonl(
