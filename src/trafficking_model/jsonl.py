@@ -232,8 +232,21 @@ def write_jsonl(
 
 
 def _is_special(path: Path) -> bool:
-    """Whether `path` is a view of a descriptor, such as `/dev/stdout`."""
-    return path.parts[1:2] in (("proc",), ("dev",))
+    """Whether `path` is a view of a descriptor, such as `/dev/stdout`.
+
+    Example:
+        >>> _is_special(Path("/dev/stdout")), _is_special(Path("/proc/1/fd/1"))
+        (True, True)
+        >>> _is_special(Path("/dev/shm/records.jsonl"))
+        False
+    """
+    parts = path.parts
+    return parts[1:2] == ("proc",) or (
+        parts[1:2] == ("dev",) and parts[2:3] in _DESCRIPTOR_VIEWS
+    )
+
+
+_DESCRIPTOR_VIEWS = frozenset({("fd",), ("stdin",), ("stdout",), ("stderr",)})
 
 
 def _read_only(path: Path, status: os.stat_result) -> bool:
