@@ -614,3 +614,19 @@ def test_constructors_refuse_a_lone_surrogate(build: Any, path: str) -> None:
 def test_iter_jsonl_skips_a_byte_order_mark_in_a_text_stream() -> None:
     source = io.StringIO("\ufeff" + victim_text() + "\n")
     assert len(list(tm.iter_jsonl(source, tm.Victim))) == 1  # type: ignore[arg-type]
+
+
+@POSIX
+def test_write_jsonl_to_dev_stdout_keeps_what_was_written_before(
+    tmp_path: Path,
+) -> None:
+    # stdout redirected to a regular file: written through, not replaced.
+    out = tmp_path / "out.txt"
+    script = (
+        "import sys, trafficking_model as tm\n"
+        "print('before', flush=True)\n"
+        "tm.write_jsonl([tm.Period.from_years(2020)], '/dev/stdout')\n"
+    )
+    with out.open("w") as stdout:
+        subprocess.run([sys.executable, "-c", script], stdout=stdout, check=True)
+    assert out.read_text() == "before\n" + tm.to_json(PERIODS[0]) + "\n"

@@ -204,8 +204,9 @@ def write_jsonl(
         or _is_special(Path(os.path.abspath(target)))
         or _is_special(path)
     ):
-        # A FIFO, a device or a descriptor under /proc or /dev/fd: write through.
-        with Path(target).open("wb") as stream:
+        # A FIFO, a device or a descriptor under /proc or /dev/fd: write through,
+        # appending, so that a file behind /dev/stdout keeps what came before.
+        with Path(target).open("ab") as stream:
             return _write(objects, stream)
     if status is not None and not replace_read_only and _read_only(path, status):
         raise PermissionError(
