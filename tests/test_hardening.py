@@ -620,12 +620,13 @@ def test_iter_jsonl_skips_a_byte_order_mark_in_a_text_stream() -> None:
 def test_write_jsonl_to_dev_stdout_keeps_what_was_written_before(
     tmp_path: Path,
 ) -> None:
-    # stdout redirected to a regular file: written through, not replaced.
+    # stdout redirected to a regular file: written through, not replaced. The
+    # path is /dev/fd/1, the same as /dev/stdout, where old code fails safely.
     out = tmp_path / "out.txt"
     script = (
         "import sys, trafficking_model as tm\n"
         "print('before', flush=True)\n"
-        "tm.write_jsonl([tm.Period.from_years(2020)], '/dev/stdout')\n"
+        "tm.write_jsonl([tm.Period.from_years(2020)], '/dev/fd/1')\n"
     )
     with out.open("w") as stdout:
         subprocess.run([sys.executable, "-c", script], stdout=stdout, check=True)
