@@ -246,14 +246,14 @@ class TestStrictness:
             found = only_problem(
                 lambda: load(with_(VICTIM, age="24"), tm.Victim, as_json=as_json)
             )
-        assert found == ("$.age", "type", "expected int, got '24' (str)")
+        assert found == ("$.age", "type", "expected int, got str")
 
     def test_an_int_is_never_a_string(self, accelerated: bool, as_json: bool) -> None:
         with acceleration(accelerated):
             found = only_problem(
                 lambda: load(with_(VICTIM, id=7), tm.Victim, as_json=as_json)
             )
-        assert found == ("$.id", "type", "expected str, got 7 (int)")
+        assert found == ("$.id", "type", "expected str, got int")
 
     def test_a_bool_is_never_an_int(self, accelerated: bool, as_json: bool) -> None:
         data = {"defendants": True, "indicted": 0, "sentenced": 0}
@@ -264,7 +264,7 @@ class TestStrictness:
         assert found == (
             "$.defendants",
             "type",
-            "expected int, null or a range, got True (bool)",
+            "expected int, null or a range, got bool",
         )
 
     def test_an_int_is_never_a_bool(self, accelerated: bool, as_json: bool) -> None:
@@ -274,20 +274,20 @@ class TestStrictness:
                     with_(DEFENDANT, indicted=1), tm.Defendant, as_json=as_json
                 )
             )
-        assert found == ("$.indicted", "type", "expected bool, got 1 (int)")
+        assert found == ("$.indicted", "type", "expected bool, got int")
 
     def test_a_float_is_never_an_int(self, accelerated: bool, as_json: bool) -> None:
         with acceleration(accelerated):
             found = only_problem(
                 lambda: load(with_(VICTIM, age=24.0), tm.Victim, as_json=as_json)
             )
-        assert found == ("$.age", "type", "expected int, got 24.0 (float)")
+        assert found == ("$.age", "type", "expected int, got float")
 
     def test_null_is_never_a_string(self, accelerated: bool, as_json: bool) -> None:
         data = {"id": "x", "name": None, "kind": "other"}
         with acceleration(accelerated):
             found = only_problem(lambda: load(data, tm.Stakeholder, as_json=as_json))
-        assert found == ("$.name", "type", "expected str, got None (NoneType)")
+        assert found == ("$.name", "type", "expected str, got NoneType")
 
     def test_null_is_never_a_set(self, accelerated: bool, as_json: bool) -> None:
         with acceleration(accelerated):
@@ -317,7 +317,7 @@ class TestStrictness:
                 lambda: load(with_(CASE, registered_on=value), tm.Case, as_json=as_json)
             )
         assert found[:2] == ("$.registered_on", rule)
-        assert repr(value) in found[2]
+        assert value is None or str(value) not in found[2]  # never the value
 
     @pytest.mark.parametrize("value", ["FEMALE", "Female", "f", ""])
     def test_enums_are_read_by_value_only(
@@ -331,7 +331,7 @@ class TestStrictness:
             "$.sex",
             "enum",
             (
-                f"{value!r} is not a Sex; expected one of "
+                "the value is not a Sex; expected one of "
                 "'female', 'male', 'other', 'unknown'"
             ),
         )
@@ -428,7 +428,7 @@ class TestStrictness:
         assert found == (
             "$.exploitation",
             "type",
-            "expected an array, got 'sexual' (str)",
+            "expected an array, got str",
         )
 
     def test_breakdown_keys_and_counts_are_strict(

@@ -32,7 +32,7 @@ def test_an_invalid_json_file(
     path.write_text(json.dumps(data))
     assert main(["validate", str(path), "--type", "CountryReport"]) == 1
     assert capsys.readouterr().out.splitlines() == [
-        f"{path}: $.source: expected str, got 7 (int) [type]",
+        f"{path}: $.source: expected str, got int [type]",
         (
             f"{path}: $.prosecution.sentenced: sentenced + acquitted (30) exceeds "
             "indicted (28) [sentenced_within_indicted]"

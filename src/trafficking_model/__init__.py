@@ -18,7 +18,12 @@ from importlib.metadata import PackageNotFoundError, version
 from trafficking_model import examples
 from trafficking_model.cases import Case, Defendant
 from trafficking_model.counts import Count, Figure
-from trafficking_model.errors import Problem, TraffickingModelError, ValidationError
+from trafficking_model.errors import (
+    Problem,
+    TraffickingModelError,
+    ValidationError,
+    show_values,
+)
 from trafficking_model.jsonl import iter_jsonl, write_jsonl
 from trafficking_model.money import Money
 from trafficking_model.periods import Period
@@ -102,6 +107,7 @@ __all__ = [
     "from_json",
     "iter_jsonl",
     "json_schema",
+    "show_values",
     "summary",
     "to_dict",
     "to_json",

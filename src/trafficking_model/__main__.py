@@ -2,18 +2,25 @@
 
 - With no arguments, it validates the built-in example and summarises it.
 - `validate FILE --type CLASS [--jsonl]` checks a JSON or JSON Lines file and
-  prints every problem with its path (and line), exiting with 1 if any.
+  prints every problem with its path (and line), as it finds it, exiting with 1
+  if any.
 - `schema [CLASS] [--write DIR]` prints the JSON Schema of a class, or writes the
   schema of every model class into `DIR`.
+
+Exit status: 0 valid, 1 invalid data, 2 a file that cannot be read or a usage
+error, 3 an internal error (a bug: please report it).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
+import time
+import traceback
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO
 
 from trafficking_model.errors import ValidationError
 from trafficking_model.examples import (
@@ -88,29 +95,70 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _report(label: str, error: ValidationError) -> None:
-    for problem in error.problems:
-        print(f"{label}: {problem} [{problem.rule}]")
+def _shown(path: Path) -> str:
+    r"""A file name for the output: bytes that are not UTF-8 as `\xNN` escapes."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def _say(text: str, stream: TextIO | None = None) -> None:
+    """Print a line that the stream can always encode, escaping what it cannot."""
+    out = sys.stdout if stream is None else stream
+    try:
+        out.write(text + "\n")
+    except UnicodeEncodeError:
+        encoding = getattr(out, "encoding", None) or "utf-8"
+        safe = text.encode(encoding, "backslashreplace").decode(encoding)
+        out.write(safe + "\n")
+
+
+class _Reporter:
+    """Print the problems of each bad record as soon as it is found."""
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self.bad = 0
+        self._flushed = 0.0
+
+    def __call__(self, error: ValidationError) -> None:
+        self.bad += 1
+        where = self.label if error.line is None else f"{self.label}:{error.line}"
+        _say(
+            "\n".join(
+                f"{where}: {problem} [{problem.rule}]" for problem in error.problems
+            )
+        )
+        now = time.monotonic()
+        if now - self._flushed > 0.2:
+            # Shown at once even into a pipe, without a write for every line.
+            sys.stdout.flush()
+            self._flushed = now
+
+
+_BOM = b"\xef\xbb\xbf"
 
 
 def _validate(file: Path, cls: type[Any], *, jsonl: bool) -> int:
+    label = _shown(file)
+    report = _Reporter(label)
     try:
         if not jsonl:
-            from_json(file.read_bytes(), cls)
-            print(f"{file}: valid {cls.__name__}")
+            data = file.read_bytes()
+            # A text file may start with a byte order mark: skip it.
+            from_json(memoryview(data)[3:] if data.startswith(_BOM) else data, cls)
+            _say(f"{label}: valid {cls.__name__}")
             return 0
-        bad: list[ValidationError] = []
-        good = sum(1 for _ in iter_jsonl(file, cls, on_error=bad.append))
+        good = sum(1 for _ in iter_jsonl(file, cls, on_error=report))
     except OSError as error:
-        print(f"{file}: cannot read: {error.strerror or error}", file=sys.stderr)
+        _say(f"{label}: cannot read: {error.strerror or error}", sys.stderr)
         return 2
     except ValidationError as error:
-        _report(str(file), error)
+        report(error)
         return 1
-    for bad_line in bad:
-        _report(f"{file}:{bad_line.line}", bad_line)
-    print(f"{file}: {good} valid {cls.__name__} records, {len(bad)} bad lines")
-    return 1 if bad else 0
+    if good == 0 and report.bad == 0:
+        _say(f"{label}: no records: the file is empty")
+        return 0
+    _say(f"{label}: {good} valid {cls.__name__} records, {report.bad} bad lines")
+    return 1 if report.bad else 0
 
 
 def _schema(name: str | None, folder: Path | None) -> int:
@@ -145,11 +193,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not arguments:
         return summarise_example()
     options = _parser().parse_args(arguments)
-    if options.command == "validate":
-        return _validate(
-            options.file, _model_classes()[options.type], jsonl=options.jsonl
-        )
-    return _schema(options.type, options.write)
+    try:
+        if options.command == "validate":
+            return _validate(
+                options.file, _model_classes()[options.type], jsonl=options.jsonl
+            )
+        return _schema(options.type, options.write)
+    except Exception:  # a bug, which must not look like invalid data (status 1)
+        _say(traceback.format_exc().rstrip(), sys.stderr)
+        _say("internal error: please report it", sys.stderr)
+        return 3
 
 
 if __name__ == "__main__":

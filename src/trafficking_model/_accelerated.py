@@ -14,9 +14,10 @@ exactly what the cattrs converter gives; anything else steps aside:
   `forbid_unknown_fields` reads the text a second time to check the keys at
   every level. (Counting keys in the text was tried: on plain text it is exact,
   but the scans it needs cost more than the mirror.)
-- Any input msgspec does not accept, for whatever reason, is decoded again by
-  the converter, which builds the error report. So errors are always the
-  converter's.
+- Any input msgspec does not accept, for whatever reason (any exception at all,
+  including `RecursionError` for deep nesting and `BufferError` for a
+  non-contiguous buffer), is decoded again by the converter, which builds the
+  error report. So errors are always the converter's.
 - Encoding serves classes without float fields: msgspec writes `1e16` where
   the standard library writes `1e+16`. msgspec writes the fields of a slotted
   attrs class in sorted order, as the converter does, and sorts sets of str.
@@ -49,8 +50,6 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
 Data = str | bytes | bytearray | memoryview
-
-_DECODE_ERRORS = (msgspec.DecodeError, msgspec.ValidationError, ValueError, TypeError)
 
 
 def _hints(cls: type[Any]) -> dict[str, Any]:
@@ -184,7 +183,10 @@ def _build_decoder(cls: type[Any]) -> Callable[[Data], object | None]:
         try:
             obj: object = typed(data)
             mirror(data)
-        except _DECODE_ERRORS:
+        except Exception:  # whatever fails goes to the converter
+            # Not only msgspec's errors: RecursionError for deep nesting, even
+            # under an unknown key, BufferError for a non-contiguous buffer,
+            # UnicodeError for a lone surrogate, the model's ValidationError.
             return None
         return obj
 
@@ -208,7 +210,7 @@ def _encode(obj: object) -> bytes | None:
     except TypeError:
         # A set of two or more enum members, which msgspec cannot sort.
         pass
-    except (NotImplementedError, ValueError):
+    except Exception:  # the converter writes it, or says why not
         return None
     try:
         return _ENCODER.encode(_plain.unstructure(obj))
@@ -224,7 +226,7 @@ def _append(obj: object, buffer: bytearray) -> bool:
     except TypeError:
         # A set of two or more enum members, which msgspec cannot sort.
         del buffer[mark:]
-    except (NotImplementedError, ValueError):
+    except Exception:  # the converter writes it, or says why not
         del buffer[mark:]
         return False
     else:

@@ -13,16 +13,18 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
+import typing
 from decimal import Decimal
 from enum import Enum
-from typing import TYPE_CHECKING, TypeVar
+from typing import TypeVar
 
 import iso4217
 from iso3166 import countries_by_alpha3
 
-from trafficking_model.errors import Problem, ValidationError
+from trafficking_model.errors import Problem, ValidationError, values_shown
 
-if TYPE_CHECKING:
+if typing.TYPE_CHECKING:
     from collections.abc import Callable, Iterable
 
 Problems = list[Problem]
@@ -38,13 +40,77 @@ CURRENCY_CODES: frozenset[str] = frozenset(
 
 MAX_AGE = 120
 
+WHITESPACE = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680"
+    "\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+    "\u2028\u2029\u202f\u205f\u3000"
+)
+"""Every character the model counts as whitespace: those of `str.isspace()`.
+
+`str.strip()` removes exactly these, and the JSON Schema patterns spell them
+out, so that the model and the schema agree in every regex dialect (`\\s`
+differs: ECMA-262 counts U+FEFF and not U+001C to U+001F or U+0085).
+"""
+
 
 def describe(value: object) -> str:
-    """Show a value and its type, shortened, for an error message."""
-    text = repr(value)
+    """Name the type of a value for an error message; the value too, if shown.
+
+    The value itself may be personal data typed into the wrong field, so it is
+    shown (shortened) only while `show_values` is on.
+    """
+    if not values_shown():
+        return type(value).__name__
+    return f"{safe_repr(value)} ({type(value).__name__})"
+
+
+def safe_repr(value: object) -> str:
+    """`repr(value)` shortened to 60 characters, even for an int too long to print."""
+    try:
+        text = repr(value)
+    except ValueError:  # an int beyond Python's limit on digits
+        text = f"<int: {number(value)}>"
     if len(text) > 60:
         text = text[:57] + "..."
-    return f"{text} ({type(value).__name__})"
+    return text
+
+
+def number(value: object) -> str:
+    """Write a count for a message, even one too long for Python to print."""
+    try:
+        return str(value)
+    except ValueError:
+        digits = int(abs(typing.cast("int", value)).bit_length() * math.log10(2)) + 1
+        return f"a number of about {digits} digits"
+
+
+def subject(value: object) -> str:
+    """The value as the subject of a message: itself if shown, else `the value`."""
+    return safe_repr(value) if values_shown() else "the value"
+
+
+def private_repr(value: object) -> str:
+    """The `repr()` of a personal field of a record: hidden unless shown.
+
+    `None` is shown, since it says only that the field is not given.
+    """
+    if value is None or values_shown():
+        return repr(value)
+    return f"<{type(value).__name__}>"
+
+
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+"""A lone surrogate, U+D800 to U+DFFF: not a character, and never valid UTF-8."""
+
+LONE_SURROGATE_MESSAGE = (
+    "contains a lone surrogate (U+D800 to U+DFFF), which is not a "
+    "character and cannot be written as UTF-8"
+)
+
+
+def is_scalar_text(value: str) -> bool:
+    """Whether `value` holds only Unicode scalar values (no lone surrogate)."""
+    return value.isascii() or LONE_SURROGATE.search(value) is None
 
 
 def field(name: str) -> str:
@@ -89,7 +155,7 @@ def is_positive(problems: Problems, path: str, value: object) -> bool:
     if type(value) is not int:
         return wrong_type(problems, path, value, "int")
     if value <= 0:
-        add(problems, path, "positive", f"{value} is not above 0")
+        add(problems, path, "positive", f"{number(value)} is not above 0")
         return False
     return True
 
@@ -101,7 +167,7 @@ def is_in_range(
     if type(value) is not int:
         return wrong_type(problems, path, value, "int")
     if not low <= value <= high:
-        add(problems, path, "range", f"{value} is outside {low}..{high}")
+        add(problems, path, "range", f"{subject(value)} is outside {low}..{high}")
         return False
     return True
 
@@ -125,6 +191,9 @@ def is_text(problems: Problems, path: str, value: object) -> bool:
     if not value.strip():
         add(problems, path, "not_blank", "must not be empty or blank")
         return False
+    if not is_scalar_text(value):
+        add(problems, path, "unicode", LONE_SURROGATE_MESSAGE)
+        return False
     return True
 
 
@@ -137,7 +206,7 @@ def is_identifier(problems: Problems, path: str, value: object) -> bool:
             problems,
             path,
             "identifier",
-            f"{value!r} has leading or trailing whitespace",
+            f"{subject(value)} has leading or trailing whitespace",
         )
         return False
     return True
@@ -145,12 +214,22 @@ def is_identifier(problems: Problems, path: str, value: object) -> bool:
 
 def is_plain_text(value: object) -> bool:
     """Fast test that `value` passes `is_text`, recording nothing."""
-    return type(value) is str and not value.isspace() and value != ""
+    return (
+        type(value) is str
+        and not value.isspace()
+        and value != ""
+        and is_scalar_text(value)
+    )
 
 
 def is_plain_identifier(value: object) -> bool:
     """Fast test that `value` passes `is_identifier`, recording nothing."""
-    return type(value) is str and value != "" and value == value.strip()
+    return (
+        type(value) is str
+        and value != ""
+        and value == value.strip()
+        and is_scalar_text(value)
+    )
 
 
 def is_plain_country(value: object) -> bool:
@@ -199,7 +278,7 @@ def _is_code(
     if not is_type(problems, path, value, str):
         return False
     if value not in codes:
-        add(problems, path, rule, f"{value!r} is not an {standard} code")
+        add(problems, path, rule, f"{subject(value)} is not an {standard} code")
         return False
     return True
 
@@ -245,20 +324,25 @@ def is_tuple_of(problems: Problems, path: str, value: object, cls: type) -> bool
 def has_unique_ids(
     problems: Problems, path: str, items: tuple[object, ...], what: str
 ) -> bool:
-    """Check that the `id` of every item is unique, naming each repeat."""
-    seen: set[object] = set()
+    """Check that the `id` of every item is unique, naming each repeat.
+
+    The message points at the first item with the same id; the id itself is
+    shown only while `show_values` is on.
+    """
+    seen: dict[object, int] = {}
     ok = True
     for index, item in enumerate(items):
         key = getattr(item, "id", None)
-        if key in seen:
+        first = seen.setdefault(key, index)
+        if first != index:
+            shown = f" {safe_repr(key)}" if values_shown() else ""
             add(
                 problems,
                 f"{path}[{index}].id",
                 "unique_ids",
-                f"duplicate {what} id {key!r}",
+                f"duplicate {what} id{shown}, as at [{first}]",
             )
             ok = False
-        seen.add(key)
     return ok
 
 

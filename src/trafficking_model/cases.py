@@ -21,6 +21,7 @@ from trafficking_model._validation import (
     is_text,
     is_tuple_of,
     is_type,
+    private_repr,
     raise_if_any,
 )
 from trafficking_model.vocabularies import Disposition, OffenceType, Sex
@@ -58,7 +59,7 @@ class Defendant:
         trafficking_model.errors.ValidationError: $.indicted: disposition fine requires an indicted defendant
     """
 
-    id: str
+    id: str = attrs.field(repr=private_repr)
     sex: Sex
     indicted: bool
     disposition: Disposition
@@ -135,7 +136,7 @@ class Case:
     offence: OffenceType
     registered_on: dt.date
     legal_reference: str | None = None
-    victim_ids: frozenset[str] = frozenset()
+    victim_ids: frozenset[str] = attrs.field(default=frozenset(), repr=private_repr)
     defendants: tuple[Defendant, ...] = ()
 
     def __attrs_post_init__(self) -> None:

@@ -1,21 +1,98 @@
 """The library's exceptions: one base class and one validation error.
 
 Every rule the model enforces reports a [`Problem`][trafficking_model.Problem]: a
-JSONPath-like location, a message that names the field, the value and the rule,
-and the rule's stable identifier. One [`ValidationError`][trafficking_model.ValidationError]
-carries every problem found in one object, not only the first.
+JSONPath-like location, a message that names the field, the rule and the type of
+the offending value, and the rule's stable identifier. One
+[`ValidationError`][trafficking_model.ValidationError] carries every problem found
+in one object, not only the first.
+
+Messages never repeat the value of a field that may hold personal data (ids,
+ages, dates, country codes, free text), because records are pseudonymous by
+design and error messages end up in logs. Counts and vocabulary values are
+shown. For debugging, [`show_values`][trafficking_model.show_values] (or the
+environment variable `TRAFFICKING_MODEL_SHOW_VALUES=1`) puts the values back
+into messages and into the `repr()` of records.
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
+from contextvars import ContextVar
 from typing import TYPE_CHECKING
 
 import attrs
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Iterator
 
-__all__ = ["Problem", "TraffickingModelError", "ValidationError"]
+__all__ = ["Problem", "TraffickingModelError", "ValidationError", "show_values"]
+
+SHOW_VALUES_VARIABLE = "TRAFFICKING_MODEL_SHOW_VALUES"
+"""The environment variable that, set to `1`, shows values in messages by default."""
+
+_show_values: ContextVar[bool | None] = ContextVar(
+    "trafficking_model_show_values", default=None
+)
+
+
+def values_shown() -> bool:
+    """Whether messages and `repr()` may show the values of personal fields.
+
+    Example:
+        >>> values_shown()
+        False
+        >>> with show_values():
+        ...     values_shown()
+        True
+    """
+    chosen = _show_values.get()
+    if chosen is not None:
+        return chosen
+    return os.environ.get(SHOW_VALUES_VARIABLE, "") == "1"
+
+
+@contextlib.contextmanager
+def show_values(enabled: bool = True) -> Iterator[None]:
+    """Show the offending values in error messages and `repr()`, for debugging.
+
+    By default a message names the field, the rule and the type of the value,
+    never the value itself, and the `repr()` of a record hides its personal
+    fields: a value typed into the wrong column (a name, a birth date) must not
+    end up in logs or CI output. Inside this block, messages and `repr()` show
+    the values again. The setting is local to the current thread or task
+    (a context variable). Outside any block, the environment variable
+    `TRAFFICKING_MODEL_SHOW_VALUES=1` switches values on for the whole process.
+
+    Args:
+        enabled: `False` hides values inside the block, even where the
+            environment variable shows them.
+
+    Yields:
+        Nothing; the setting applies until the block ends.
+
+    Example:
+        >>> from trafficking_model import from_dict, Victim
+        >>> data = {"id": "V-1", "sex": "female", "age": "Jane Doe",
+        ...         "age_group": "adult", "exploitation": ["sexual"],
+        ...         "identification": "formally_identified"}
+        >>> try:
+        ...     from_dict(data, Victim)
+        ... except ValidationError as error:
+        ...     print(error)
+        $.age: expected int, got str
+        >>> with show_values():
+        ...     try:
+        ...         from_dict(data, Victim)
+        ...     except ValidationError as error:
+        ...         print(error)
+        $.age: expected int, got 'Jane Doe' (str)
+    """
+    token = _show_values.set(enabled)
+    try:
+        yield
+    finally:
+        _show_values.reset(token)
 
 
 @attrs.frozen(kw_only=True)
@@ -25,7 +102,10 @@ class Problem:
     Attributes:
         path: A JSONPath-like location, rooted at `$`, such as
             `$.prosecution.sentenced` or `$.defendants[2].sentence_months`.
-        message: What is wrong, naming the field, the value and the rule.
+        message: What is wrong, naming the field and the rule; it shows the
+            offending value only where that cannot be personal data (counts,
+            vocabulary values), unless [`show_values`][trafficking_model.show_values]
+            is on.
         rule: The rule's stable identifier, such as `sentenced_within_indicted`.
             Use it to group or count problems; the message may be reworded.
 

@@ -2,18 +2,23 @@
 
 [`iter_jsonl`][trafficking_model.iter_jsonl] reads records one line at a time
 and reports a problem with its line number. [`write_jsonl`][trafficking_model.write_jsonl]
-writes records the same way; when it writes to a path, it writes a temporary
-file beside it and renames it into place, so a failed write never leaves a
-half-written file.
+writes records the same way; when it writes to a regular file, it writes a
+temporary file beside it and renames it into place, so a failed write never
+leaves a half-written file.
 """
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
+import stat
 import tempfile
 import typing
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, TypeVar
+
+import attrs
 
 from trafficking_model.errors import Problem, ValidationError
 from trafficking_model.serialization import (
@@ -44,7 +49,9 @@ def iter_jsonl(
     r"""Read records of type `cls` from JSON Lines, one line at a time.
 
     Every line holds one JSON value; a blank line is an error. Memory use does
-    not grow with the file.
+    not grow with the file. A UTF-8 byte order mark at the very start of the
+    input is skipped, as text editors on some systems write one; anywhere else
+    it is an error.
 
     Args:
         source: A file path, or a file object opened in binary mode.
@@ -90,7 +97,14 @@ def _read(
     on_error: Callable[[ValidationError], object] | None,
 ) -> Iterator[T]:
     fast = _accelerated_decoder(cls)
-    for number, line in enumerate(file, start=1):
+    for number, read in enumerate(file, start=1):
+        line = read
+        if number == 1:
+            text: object = read  # a stream opened in text mode gives str
+            if read[:3] == _BOM:
+                line = read[3:]
+            elif isinstance(text, str) and text[:1] == _BOM_TEXT:
+                line = read[1:]
         if fast is not None:
             obj = fast(line)
             if obj is not None:
@@ -117,28 +131,55 @@ def _read(
         yield record
 
 
-def write_jsonl(objects: Iterable[object], target: Source) -> int:
+_BOM = b"\xef\xbb\xbf"
+_BOM_TEXT = "\ufeff"
+
+
+def write_jsonl(
+    objects: Iterable[object], target: Source, *, replace_read_only: bool = False
+) -> int:
     r"""Write model objects as JSON Lines, one compact JSON object per line.
 
     Each line is exactly what [`to_json`][trafficking_model.to_json] gives,
     followed by `\n`, so the output is deterministic.
 
-    When `target` is a path, the records go to a temporary file in the same
-    folder, which replaces `target` only once every record is written; if
-    anything fails, `target` is left as it was and the temporary file is
-    removed. A replaced file keeps its permissions.
+    Where `target` is a path, what happens depends on what it names:
+
+    - A regular file, or no file yet: the records go to a temporary file in the
+      same folder, which replaces the file atomically (a rename) only once
+      every record is written and flushed to disk. If anything fails, the file
+      is left as it was and the temporary file is removed. The new file keeps
+      the mode and, where the process may set them, the owner and group of
+      the file it replaces; other metadata (ACLs, extended attributes) is not
+      copied. Atomic replacement makes a new file: other hard links to the old
+      file keep the old content, and a process that has the old file open
+      keeps reading it.
+    - A symbolic link: the link is followed, and the file it points to is
+      replaced as above, in that file's folder; the link stays a link.
+    - Anything else that can be opened for writing, such as a FIFO, a
+      character device (`/dev/null`, a terminal) or `/dev/stdout`: the records
+      are written straight into it. Nothing is atomic there: a failure can
+      leave part of the records written.
+
+    A file that the caller could not write (no write permission, or marked
+    read-only for everybody) is not replaced unless `replace_read_only` is
+    true. A file object is written directly, without a temporary file.
 
     Args:
-        objects: The records; they are read one at a time.
-        target: A file path, or a file object opened in binary mode (written
-            directly, without the temporary file).
+        objects: The records, each a model object; they are read one at a time.
+        target: A file path, or a file object opened in binary mode.
+        replace_read_only: Replace a regular file even if it is read-only.
 
     Returns:
         The number of records written.
 
     Raises:
-        ValidationError: If an object is not a model object; its `line`
-            attribute is the line it would have been written to.
+        ValidationError: If a record is not a model object (a list of them
+            is not a record either); its `line` attribute is the line it
+            would have been written to.
+        PermissionError: If `target` is a read-only file and `replace_read_only`
+            is false; nothing is written.
+        OSError: If the target cannot be written.
 
     Example:
         >>> import io
@@ -152,7 +193,28 @@ def write_jsonl(objects: Iterable[object], target: Source) -> int:
     """
     if not isinstance(target, (str, os.PathLike)):
         return _write(objects, target)
-    path = Path(target)
+    try:
+        status: os.stat_result | None = Path(target).stat()
+    except FileNotFoundError:
+        status = None
+    # A symbolic link is followed to the file it names, even a dangling one.
+    path = Path(os.path.realpath(target))
+    if status is not None and (
+        not stat.S_ISREG(status.st_mode)
+        or _is_special(Path(os.path.abspath(target)))
+        or _is_special(path)
+    ):
+        # A FIFO, a device or a descriptor under /proc or /dev/fd: write through,
+        # appending, so that a file behind /dev/stdout keeps what came before.
+        with Path(target).open("ab") as stream:
+            return _write(objects, stream)
+    if status is not None and not replace_read_only and _read_only(path, status):
+        raise PermissionError(
+            errno.EACCES,
+            "refusing to replace a read-only file (pass replace_read_only=True "
+            "to replace it anyway)",
+            os.fspath(target),
+        )
     handle, temporary = tempfile.mkstemp(
         dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
     )
@@ -160,19 +222,45 @@ def write_jsonl(objects: Iterable[object], target: Source) -> int:
         with os.fdopen(handle, "wb") as file:
             count = _write(objects, file)
             file.flush()
+            _copy_metadata(status, file.fileno(), temporary)
             os.fsync(file.fileno())
-        _copy_mode(path, temporary)
         Path(temporary).replace(path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+    _sync_folder(path.parent)
     return count
+
+
+def _is_special(path: Path) -> bool:
+    """Whether `path` is a view of a descriptor, such as `/dev/stdout`.
+
+    Example:
+        >>> _is_special(Path("/dev/stdout")), _is_special(Path("/proc/1/fd/1"))
+        (True, True)
+        >>> _is_special(Path("/dev/shm/records.jsonl"))
+        False
+    """
+    parts = path.parts
+    return parts[1:2] == ("proc",) or (
+        parts[1:2] == ("dev",) and parts[2:3] in _DESCRIPTOR_VIEWS
+    )
+
+
+_DESCRIPTOR_VIEWS = frozenset({("fd",), ("stdin",), ("stdout",), ("stderr",)})
+
+
+def _read_only(path: Path, status: os.stat_result) -> bool:
+    """Whether the caller could not write the file, or it is read-only for all."""
+    return not os.access(path, os.W_OK) or not status.st_mode & 0o222
 
 
 _CHUNK = 1 << 16
 
 
 def _write(objects: Iterable[object], file: IO[bytes]) -> int:
+    if attrs.has(type(objects)):
+        raise _not_a_record(objects, 1)
     buffer = bytearray()
     # Per type: the accelerated appender (or None), and the converter's encoder.
     writers: dict[type[object], tuple[Appender | None, Callable[[object], bytes]]] = {}
@@ -181,6 +269,8 @@ def _write(objects: Iterable[object], file: IO[bytes]) -> int:
         kind = type(obj)
         writer = writers.get(kind)
         if writer is None:
+            if not attrs.has(kind):
+                raise _not_a_record(obj, count)
             writer = writers[kind] = (
                 _accelerated_appender(kind),
                 _encode_with_converter,
@@ -200,12 +290,56 @@ def _write(objects: Iterable[object], file: IO[bytes]) -> int:
     return count
 
 
-def _copy_mode(path: Path, temporary: str) -> None:
-    """Give the new file the mode of the one it replaces, or the usual default."""
-    try:
-        mode = path.stat().st_mode & 0o7777
-    except FileNotFoundError:
+def _not_a_record(obj: object, line: int) -> ValidationError:
+    return ValidationError(
+        [
+            Problem(
+                path="$",
+                message="expected a model object as a record, "
+                f"got {type(obj).__name__}",
+                rule="type",
+            )
+        ],
+        line=line,
+    )
+
+
+def _copy_metadata(status: os.stat_result | None, handle: int, temporary: str) -> None:
+    """Give the new file the owner and mode of the one it replaces, or defaults.
+
+    The owner and group are kept where the process may set them (a process
+    can give a file away only with privileges, but may set its group to one it
+    belongs to); the mode is set last, as changing the owner can clear the
+    set-user-id and set-group-id bits.
+    """
+    if status is None:
         umask = os.umask(0)
         os.umask(umask)
-        mode = 0o666 & ~umask
-    Path(temporary).chmod(mode)
+        Path(temporary).chmod(0o666 & ~umask)
+        return
+    mine = os.fstat(handle)
+    if hasattr(os, "fchown") and (mine.st_uid, mine.st_gid) != (
+        status.st_uid,
+        status.st_gid,
+    ):
+        with contextlib.suppress(PermissionError):
+            os.fchown(handle, status.st_uid, status.st_gid)
+            mine = os.fstat(handle)
+        if mine.st_gid != status.st_gid:
+            with contextlib.suppress(PermissionError):
+                os.fchown(handle, -1, status.st_gid)
+    Path(temporary).chmod(status.st_mode & 0o7777)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Flush the rename to disk, where the system allows opening a folder."""
+    try:
+        handle = os.open(folder, os.O_RDONLY)
+    except OSError:  # pragma: no cover - not on every system
+        return
+    try:
+        os.fsync(handle)
+    except OSError:  # pragma: no cover - not on every file system
+        pass
+    finally:
+        os.close(handle)

@@ -28,7 +28,12 @@ from typing import Any
 import attrs
 
 from trafficking_model._figures import NAMES
-from trafficking_model._validation import COUNTRY_CODES, CURRENCY_CODES, MAX_AGE
+from trafficking_model._validation import (
+    COUNTRY_CODES,
+    CURRENCY_CODES,
+    MAX_AGE,
+    WHITESPACE,
+)
 from trafficking_model.counts import Count, Figure
 from trafficking_model.statistics import FIRST_YEAR, LAST_YEAR
 
@@ -36,14 +41,43 @@ __all__ = ["json_schema"]
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
+# Patterns mean the same in Python's `re` and in ECMA-262, the dialect JSON
+# Schema names: whitespace is spelled out as the model's own set (`\s` differs
+# between the two), and the end is `(?![\s\S])`, "nothing follows", since `$`
+# in Python also matches before a final newline.
+_END = r"(?![\s\S])"
+
+
+def _class(characters: str, *, negate: bool = False) -> str:
+    r"""A regex character class of `characters`, written as `\uXXXX` escapes.
+
+    Example:
+        >>> _class("\t\n\x0b ", negate=True)
+        '[^\\u0009-\\u000b\\u0020]'
+    """
+    codes = sorted(ord(character) for character in characters)
+    runs: list[list[int]] = []
+    for code in codes:
+        if runs and runs[-1][1] == code - 1:
+            runs[-1][1] = code
+        else:
+            runs.append([code, code])
+    parts = [
+        f"\\u{low:04x}" if low == high else f"\\u{low:04x}-\\u{high:04x}"
+        for low, high in runs
+    ]
+    return f"[{'^' if negate else ''}{''.join(parts)}]"
+
+
+_NOT_SPACE = _class(WHITESPACE, negate=True)
 # A string with something other than whitespace at both ends.
-IDENTIFIER_PATTERN = r"^\S(?:[\s\S]*\S)?$"
+IDENTIFIER_PATTERN = rf"^{_NOT_SPACE}(?:[\s\S]*{_NOT_SPACE})?{_END}"
 # A string with something other than whitespace in it.
-TEXT_PATTERN = r"\S"
-DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+TEXT_PATTERN = _NOT_SPACE
+DATE_PATTERN = rf"^[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}{_END}"
 # A decimal number that is not negative (minus zero is zero), as a string.
 AMOUNT_PATTERN = (
-    r"^(?:-?0(?:\.0+)?|(?:0|[1-9][0-9]*)(?:\.[0-9]+)?)(?:[eE][+-]?[0-9]+)?$"
+    r"^(?:-?0(?:\.0+)?|(?:0|[1-9][0-9]*)(?:\.[0-9]+)?)(?:[eE][+-]?[0-9]+)?" + _END
 )
 
 _IDENTIFIERS = frozenset(

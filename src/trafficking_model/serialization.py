@@ -61,7 +61,12 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 from immutabledict import immutabledict
 
-from trafficking_model._validation import describe
+from trafficking_model._validation import (
+    LONE_SURROGATE_MESSAGE,
+    describe,
+    is_scalar_text,
+    subject,
+)
 from trafficking_model.counts import Count, Figure
 from trafficking_model.errors import Problem, ValidationError
 
@@ -106,14 +111,48 @@ def _key_path(key: object) -> str:
 
 def _structure_str(value: object, _: object) -> str:
     if type(value) is str:
-        return value
+        if is_scalar_text(value):
+            return value
+        raise _fail("unicode", LONE_SURROGATE_MESSAGE)
     raise _wrong_type("str", value)
+
+
+MAX_INT_DIGITS = 4300
+"""The most digits an int may have: Python's default limit for printing one."""
+
+_INT_LIMIT = 10**MAX_INT_DIGITS
+
+
+class _HugeInt:
+    """An integer in JSON text with more digits than can be converted."""
+
+    __slots__ = ("digits",)
+
+    def __init__(self, digits: int) -> None:
+        self.digits = digits
 
 
 def _structure_int(value: object, _: object) -> int:
     if type(value) is int:
-        return value
+        if -_INT_LIMIT < value < _INT_LIMIT:
+            return value
+        raise _too_long(value)
+    if type(value) is _HugeInt:
+        raise _too_long(value)
     raise _wrong_type("int", value)
+
+
+def _too_long(value: object) -> ValidationError:
+    if type(value) is _HugeInt:
+        digits = value.digits
+    else:
+        bits = abs(typing.cast("int", value)).bit_length()
+        digits = int((bits - 1) * 0.30102999566398) + 1  # |value| >= 2 ** (bits - 1)
+    return _fail(
+        "int_size",
+        f"an int of at least {digits} digits is too long: at most "
+        f"{MAX_INT_DIGITS} digits can be written as JSON and read back",
+    )
 
 
 def _structure_bool(value: object, _: object) -> bool:
@@ -124,8 +163,10 @@ def _structure_bool(value: object, _: object) -> bool:
 
 def _structure_number(value: object, _: object) -> float:
     # A JSON number: an int stays an int, so that it is written back unchanged.
-    if type(value) is float or type(value) is int:
+    if type(value) is float:
         return value
+    if type(value) is int or type(value) is _HugeInt:
+        return _structure_int(value, int)
     raise _wrong_type("a number (int or float)", value)
 
 
@@ -149,7 +190,7 @@ def _structure_date(value: object, _: object) -> dt.date:
                 if len(_DATES) < _DATE_CACHE_SIZE:
                     _DATES[value] = day
                 return day
-        raise _fail("date", f"{value!r} is not a date in the form YYYY-MM-DD")
+        raise _fail("date", f"{subject(value)} is not a date in the form YYYY-MM-DD")
     raise _wrong_type('a date string "YYYY-MM-DD"', value)
 
 
@@ -165,7 +206,8 @@ def _structure_decimal(value: object, _: object) -> Decimal:
                 pass
         raise _fail(
             "decimal",
-            f"{value!r} is not a decimal number in a string, such as '150000.00'",
+            f"{subject(value)} is not a decimal number in a string, "
+            "such as '150000.00'",
         )
     raise _wrong_type('a decimal string such as "150000.00"', value)
 
@@ -199,7 +241,7 @@ def _enum_hook(enum_type: type[enum.Enum]) -> Hook:
                 return member
             raise _fail(
                 "enum",
-                f"{value!r} is not a {enum_type.__name__}; "
+                f"{subject(value)} is not a {enum_type.__name__}; "
                 f"expected one of {_enum_values(enum_type)}",
             )
         raise _wrong_type(f"{enum_type.__name__} value (str)", value)
@@ -220,16 +262,6 @@ def _is_union(type_: object) -> bool:
 def _optional_hook(type_: object, conv: cattrs.Converter) -> Hook:
     (inner,) = (arg for arg in typing.get_args(type_) if arg is not type(None))
     hook = conv.get_structure_hook(inner)
-    if hook is _structure_str or hook is _structure_int:
-        # The common case, in one call: None or exactly the type.
-        exact = str if hook is _structure_str else int
-
-        def structure_optional_exact(value: object, _: object) -> object:
-            if value is None or type(value) is exact:
-                return value
-            return hook(value, inner)  # raises the type problem
-
-        return structure_optional_exact
 
     def structure_optional(value: object, _: object) -> object:
         if value is None:
@@ -301,8 +333,10 @@ def _is_figure(type_: object) -> bool:
 
 
 def _structure_figure(value: object, _: object) -> Figure:
-    if value is None or type(value) is int:
-        return value
+    if value is None:
+        return None
+    if type(value) is int or type(value) is _HugeInt:
+        return _structure_int(value, int)
     if type(value) is dict:
         count = converter.structure(value, Count)
         return count.low if count.is_exact else count
@@ -348,8 +382,13 @@ def _breakdown_hook(type_: object, _conv: cattrs.Converter) -> Hook:
                         rule="unknown_key",
                     )
                 )
-            elif type(count) is int:
+            elif type(count) is int and -_INT_LIMIT < count < _INT_LIMIT:
                 counts[member] = count
+            elif type(count) is int or type(count) is _HugeInt:
+                problems.extend(
+                    problem.under(_key_path(key))
+                    for problem in _too_long(count).problems
+                )
             elif figures and (count is None or type(count) is dict):
                 try:
                     counts[member] = _structure_figure(count, Figure)
@@ -540,7 +579,7 @@ def _problems_of(error: BaseException) -> list[Problem]:
         ... except Exception as error:
         ...     for problem in _problems_of(error):
         ...         print(problem, f"[{problem.rule}]")
-        $.start: expected a date string "YYYY-MM-DD", got 2021 (int) [type]
+        $.start: expected a date string "YYYY-MM-DD", got int [type]
         $.end: required field is missing [required]
     """
     if isinstance(error, ValidationError):
@@ -581,6 +620,7 @@ def _problems_of(error: BaseException) -> list[Problem]:
         ]
     if isinstance(error, RecursionError):
         return [Problem(path="$", message="nested too deeply", rule="depth")]
+    # An error from a hook the user registered: its message is the user's own.
     return [
         Problem(
             path="$",
@@ -618,7 +658,7 @@ def from_dict(data: object, cls: type[T]) -> T:
         ...           ProsecutionOutcome)
         Traceback (most recent call last):
         ...
-        trafficking_model.errors.ValidationError: $.defendants: expected int, null or a range, got '35' (str)
+        trafficking_model.errors.ValidationError: $.defendants: expected int, null or a range, got str
     """
     try:
         hook = converter.get_structure_hook(cls)
@@ -682,21 +722,55 @@ def _reject_constant(name: str) -> object:
     raise ValueError(f"{name} is not valid JSON")
 
 
+def _parse_huge_int(text: str) -> int | _HugeInt:
+    if len(text.lstrip("-")) > MAX_INT_DIGITS:
+        return _HugeInt(len(text.lstrip("-")))
+    return int(text)
+
+
 _JSON_DECODER = json.JSONDecoder(parse_constant=_reject_constant)
+# Used again when an int in the text is too long to convert, so that the problem
+# is reported at the int's own path.
+_JSON_DECODER_HUGE_INTS = json.JSONDecoder(
+    parse_constant=_reject_constant, parse_int=_parse_huge_int
+)
 _JSON_ENCODER = json.JSONEncoder(
     ensure_ascii=False,
     separators=(",", ":"),
     allow_nan=False,
     sort_keys=True,
 )
-_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89abcdefABCDEF]")
+# Writes anything, to find a lone surrogate in a parsed value by encoding it.
+_SURROGATE_CHECK = json.JSONEncoder(ensure_ascii=False, default=lambda _: 0)
+# An escaped surrogate, which may be half of a valid pair, or a raw lone one.
+_SURROGATE = re.compile(r"\\u[dD][89abcdefABCDEF]|[\ud800-\udfff]")
+BOM = "\ufeff"
+"""The byte order mark, U+FEFF, which JSON text must not start with."""
+
+JsonText = str | bytes | bytearray | memoryview
 
 
-def _parse_json(data: str | bytes | bytearray | memoryview) -> object:
+def _text_of(data: JsonText) -> str:
+    """Decode JSON input to text, or raise a `ValidationError`."""
+    if isinstance(data, str):
+        return data
+    if isinstance(data, memoryview) and not data.c_contiguous:
+        data = data.tobytes()
+    if isinstance(data, (bytes, bytearray, memoryview)):
+        try:
+            return str(data, "utf-8")
+        except UnicodeError as error:
+            raise _fail("json", f"malformed JSON: not UTF-8 text ({error})") from None
+    raise _wrong_type("JSON text (str or bytes)", data)
+
+
+def _parse_json(data: JsonText) -> object:
     """Parse JSON text strictly into Python values, or raise a `ValidationError`.
 
     Bytes must be UTF-8. `NaN` and `Infinity` are refused, and so are strings
-    with a lone surrogate, which no UTF-8 text can hold.
+    with a lone surrogate, which no UTF-8 text can hold, and a byte order mark
+    at the start. An int too long to convert is read as a placeholder, which
+    the converter then refuses at its own path.
 
     Example:
         >>> _parse_json(b'{"a": [1, 2.5, null]}')
@@ -706,28 +780,34 @@ def _parse_json(data: str | bytes | bytearray | memoryview) -> object:
         ...
         trafficking_model.errors.ValidationError: $: malformed JSON: Expecting value: line 1 column 4 (char 3)
     """
+    text = _text_of(data)
+    if text.startswith(BOM):
+        raise _fail(
+            "json",
+            "malformed JSON: the text starts with a byte order mark (U+FEFF), "
+            "which JSON does not allow; save the file as UTF-8 without a BOM",
+        )
     try:
-        if isinstance(data, str):
-            text = data
-        elif isinstance(data, (bytes, bytearray, memoryview)):
-            text = bytes(data).decode("utf-8")
-        else:
-            raise _wrong_type("JSON text (str or bytes)", data)
-        value = _JSON_DECODER.decode(text)
-        if _SURROGATE_ESCAPE.search(text):
-            _JSON_ENCODER.encode(value).encode("utf-8")
-    except ValidationError:
-        raise
-    except UnicodeError as error:
-        raise _fail("json", f"malformed JSON: not UTF-8 text ({error})") from None
+        try:
+            value = _JSON_DECODER.decode(text)
+        except ValueError as error:
+            if "digits" not in str(error):
+                raise
+            value = _JSON_DECODER_HUGE_INTS.decode(text)
+        if _SURROGATE.search(text):
+            _SURROGATE_CHECK.encode(value).encode("utf-8")
+    except UnicodeError:
+        raise _fail(
+            "json", "malformed JSON: a string holds a lone surrogate (U+D800 to U+DFFF)"
+        ) from None
     except RecursionError:
         raise _fail("json", "malformed JSON: nested too deeply") from None
-    except ValueError as error:
+    except (ValueError, TypeError) as error:
         raise _fail("json", f"malformed JSON: {error}") from None
     return value
 
 
-def from_json(data: str | bytes | bytearray | memoryview, cls: type[T]) -> T:
+def from_json(data: JsonText, cls: type[T]) -> T:
     """Build a `cls` from JSON text.
 
     Args:

