@@ -89,27 +89,67 @@ def is_figure(problems: Problems, path: str, value: object) -> bool:
 
 
 def freeze_figure(value: Figure) -> Figure:
-    """Store an exact `Count` as its int; pass anything else through."""
+    """An exact `Count` as its int; anything else as it is."""
     if isinstance(value, Count) and value.high == value.low:
         return value.low
     return value
 
 
 def freeze_breakdown(value: Mapping[Any, Figure]) -> Mapping[Any, Figure]:
-    """Store a breakdown as an immutable mapping, exact `Count`s as ints.
+    """Store a breakdown as an immutable mapping.
 
     Anything that is not a mapping is passed through unchanged, so that the
     owning class's check can reject it with a proper `ValidationError`.
     """
     given: object = value  # the caller may pass anything
-    if isinstance(given, Mapping) and (
-        not isinstance(given, immutabledict)
-        or any(isinstance(count, Count) for count in given.values())
-    ):
-        return immutabledict(
-            (key, freeze_figure(count)) for key, count in value.items()
-        )
-    return value
+    if type(given) is immutabledict or not isinstance(given, Mapping):
+        return value
+    return immutabledict(given)
+
+
+def store_exact(
+    obj: object, figures: Iterable[str], breakdowns: Iterable[str] = ()
+) -> None:
+    """Store every exact `Count` of a new aggregate as its int, in place.
+
+    `Count.exact(12)` and `12` then make equal objects. Only the detailed check
+    calls this: the fast accepting paths take only ints.
+    """
+    for name in figures:
+        value = getattr(obj, name)
+        if isinstance(value, Count) and value.high == value.low:
+            object.__setattr__(obj, name, value.low)
+    for name in breakdowns:
+        counts = getattr(obj, name)
+        if isinstance(counts, Mapping) and any(
+            isinstance(count, Count) and count.high == count.low
+            for count in counts.values()
+        ):
+            frozen = immutabledict(
+                (key, freeze_figure(count)) for key, count in counts.items()
+            )
+            object.__setattr__(obj, name, frozen)
+
+
+def plain_counts(counts: object, enum: type[Enum]) -> int | None:
+    """Fast test of a breakdown of exact counts: their sum, or None if not plain.
+
+    Plain means an immutable mapping from `enum` members to ints of 0 or more;
+    anything else goes to the detailed check.
+    """
+    if type(counts) is not immutabledict:
+        return None
+    given = 0
+    for key, count in counts.items():
+        if type(key) is not enum or type(count) is not int or count < 0:
+            return None
+        given += count
+    return given
+
+
+def plain_names(value: object, allowed: frozenset[str]) -> bool:
+    """Fast test that a set of names is a frozenset of `allowed` names."""
+    return type(value) is frozenset and value <= allowed
 
 
 def is_breakdown(

@@ -10,12 +10,13 @@ from trafficking_model._figures import (
     bounds,
     check_names,
     exceeds,
-    freeze_figure,
     from_bounds,
     is_figure,
     names_field,
+    plain_names,
     show,
     show_bounds,
+    store_exact,
     sum_bounds,
 )
 from trafficking_model._validation import (
@@ -92,18 +93,21 @@ class ProsecutionOutcome:
         trafficking_model.errors.ValidationError: $.sentenced: sentenced + acquitted (30) exceeds indicted (28)
     """
 
-    defendants: Figure = attrs.field(converter=freeze_figure)
-    indicted: Figure = attrs.field(converter=freeze_figure)
-    sentenced: Figure = attrs.field(converter=freeze_figure)
-    acquitted: Figure = attrs.field(default=None, converter=freeze_figure)
-    imprisonment: Figure = attrs.field(default=None, converter=freeze_figure)
-    conditional: Figure = attrs.field(default=None, converter=freeze_figure)
-    postponed: Figure = attrs.field(default=None, converter=freeze_figure)
-    fined: Figure = attrs.field(default=None, converter=freeze_figure)
+    defendants: Figure
+    indicted: Figure
+    sentenced: Figure
+    acquitted: Figure = None
+    imprisonment: Figure = None
+    conditional: Figure = None
+    postponed: Figure = None
+    fined: Figure = None
     derived: frozenset[str] = names_field(_FIGURES)
 
     def __attrs_post_init__(self) -> None:
         """Check every rule at once."""
+        if _plainly_valid(self):
+            return
+        store_exact(self, _COUNTS)
         problems: Problems = []
         check_names(problems, "derived", self.derived, _FIGURES, "a funnel figure")
         counts_ok = True
@@ -278,3 +282,36 @@ def _check_stages(problems: Problems, outcome: ProsecutionOutcome) -> None:
             "indicted_within_defendants",
             f"indicted ({shown}) exceeds defendants ({show(outcome.defendants)})",
         )
+
+
+def _plainly_valid(outcome: ProsecutionOutcome) -> bool:
+    """Accept an exact funnel fast; anything else goes to the detailed check.
+
+    This only ever accepts. Every rejection, and its message, comes from the
+    detailed check, so this must never accept a funnel that check rejects.
+    """
+    defendants, indicted, sentenced = (
+        outcome.defendants,
+        outcome.indicted,
+        outcome.sentenced,
+    )
+    if (
+        type(defendants) is not int
+        or type(indicted) is not int
+        or type(sentenced) is not int
+        or not plain_names(outcome.derived, _FIGURES)
+    ):
+        return False
+    split = 0
+    for name in _SPLIT:
+        count = getattr(outcome, name)
+        if count is not None:
+            if type(count) is not int or count < 0:
+                return False
+            split += count
+    acquitted = outcome.acquitted
+    if acquitted is None:
+        acquitted = 0
+    elif type(acquitted) is not int or acquitted < 0:
+        return False
+    return 0 <= split <= sentenced and sentenced + acquitted <= indicted <= defendants

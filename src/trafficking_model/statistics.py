@@ -29,12 +29,14 @@ from trafficking_model._figures import (
     check_overlapping,
     exceeds,
     freeze_breakdown,
-    freeze_figure,
     from_bounds,
     is_breakdown,
     is_figure,
     names_field,
+    plain_counts,
+    plain_names,
     show,
+    store_exact,
     sum_bounds,
 )
 from trafficking_model._validation import (
@@ -178,13 +180,16 @@ class CaseStatistics:
     by_offence: Mapping[OffenceType, Figure] = attrs.field(
         factory=immutabledict, converter=freeze_breakdown
     )
-    total: Figure = attrs.field(default=SUM_OF_BREAKDOWN, converter=freeze_figure)
+    total: Figure = SUM_OF_BREAKDOWN
     partial: frozenset[str] = names_field(frozenset(_OFFENCE_BREAKDOWNS))
     overlapping: frozenset[str] = names_field(frozenset(_OFFENCE_BREAKDOWNS))
     derived: frozenset[str] = names_field(_CASE_FIGURES)
 
     def __attrs_post_init__(self) -> None:
         """Derive a total left out, then check every rule at once."""
+        if _plainly_valid_cases(self):
+            return
+        store_exact(self, ("total",), ("by_offence",))
         problems: Problems = []
         counts_ok = is_breakdown(
             problems, field("by_offence"), self.by_offence, OffenceType
@@ -319,7 +324,7 @@ class VictimStatistics:
           $.by_exploitation: counts sum to 189, less than total (190); every victim suffered at least one form
     """
 
-    total: Figure = attrs.field(converter=freeze_figure)
+    total: Figure
     by_sex: Mapping[Sex, Figure] = attrs.field(
         factory=immutabledict, converter=freeze_breakdown
     )
@@ -337,6 +342,9 @@ class VictimStatistics:
 
     def __attrs_post_init__(self) -> None:
         """Check every rule at once."""
+        if _plainly_valid_victims(self):
+            return
+        store_exact(self, ("total",), _VICTIM_BREAKDOWNS)
         problems: Problems = []
         total_ok = is_figure(problems, field("total"), self.total)
         partial = _check_sets(
@@ -504,20 +512,21 @@ class LawEnforcementFigures:
     """
 
     year: int
-    investigations: Figure = attrs.field(default=None, converter=freeze_figure)
-    prosecutions: Figure = attrs.field(default=None, converter=freeze_figure)
-    convictions: Figure = attrs.field(default=None, converter=freeze_figure)
-    victims_identified: Figure = attrs.field(default=None, converter=freeze_figure)
-    labour_investigations: Figure = attrs.field(default=None, converter=freeze_figure)
-    labour_prosecutions: Figure = attrs.field(default=None, converter=freeze_figure)
-    labour_convictions: Figure = attrs.field(default=None, converter=freeze_figure)
-    labour_victims_identified: Figure = attrs.field(
-        default=None, converter=freeze_figure
-    )
+    investigations: Figure = None
+    prosecutions: Figure = None
+    convictions: Figure = None
+    victims_identified: Figure = None
+    labour_investigations: Figure = None
+    labour_prosecutions: Figure = None
+    labour_convictions: Figure = None
+    labour_victims_identified: Figure = None
     derived: frozenset[str] = names_field(_FLOW_FIGURES)
 
     def __attrs_post_init__(self) -> None:
         """Check every rule at once."""
+        if _plainly_valid_flows(self):
+            return
+        store_exact(self, _FLOW_FIGURES)
         problems: Problems = []
         is_in_range(problems, field("year"), self.year, FIRST_YEAR, LAST_YEAR)
         check_names(
@@ -540,3 +549,76 @@ class LawEnforcementFigures:
                     f"{labour_name} ({show(labour)}) exceeds {name} ({show(total)})",
                 )
         raise_if_any(problems)
+
+
+# Fast paths: they only ever accept, exact figures with nothing partial or
+# overlapping. Every rejection, and its message, comes from the detailed checks
+# above, so these must never accept what those reject.
+
+_CASE_SETS: Final = frozenset(_OFFENCE_BREAKDOWNS)
+_VICTIM_SETS: Final = frozenset(_VICTIM_BREAKDOWNS)
+_SINGLE: Final = tuple(
+    (name, vocabulary)
+    for name, vocabulary in _VICTIM_BREAKDOWNS.items()
+    if vocabulary is not ExploitationForm
+)
+
+
+def _plainly_valid_cases(statistics: CaseStatistics) -> bool:
+    total = statistics.total
+    if (
+        type(total) is not int  # the default to derive is a subclass of int
+        or total < 0
+        or type(statistics.partial) is not frozenset
+        or statistics.partial
+        or type(statistics.overlapping) is not frozenset
+        or statistics.overlapping
+        or not plain_names(statistics.derived, _CASE_FIGURES)
+    ):
+        return False
+    given = plain_counts(statistics.by_offence, OffenceType)
+    return given is not None and (given == total or not statistics.by_offence)
+
+
+def _plainly_valid_victims(statistics: VictimStatistics) -> bool:
+    total = statistics.total
+    if (
+        type(total) is not int
+        or total < 0
+        or type(statistics.partial) is not frozenset
+        or statistics.partial
+        or not plain_names(statistics.derived, _VICTIM_FIGURES)
+    ):
+        return False
+    for name, vocabulary in _SINGLE:
+        counts = getattr(statistics, name)
+        given = plain_counts(counts, vocabulary)
+        if given is None or (counts and given != total):
+            return False
+    forms: Mapping[ExploitationForm, Any] = statistics.by_exploitation
+    given = plain_counts(forms, ExploitationForm)  # every count an int if given
+    return given is not None and (
+        not forms or (given >= total and max(forms.values()) <= total)
+    )
+
+
+def _plainly_valid_flows(figures: LawEnforcementFigures) -> bool:
+    year = figures.year
+    if (
+        type(year) is not int
+        or not FIRST_YEAR <= year <= LAST_YEAR
+        or not plain_names(figures.derived, _FLOW_FIGURES)
+    ):
+        return False
+    for name in _FLOWS:
+        total = getattr(figures, name)
+        labour = getattr(figures, f"labour_{name}")
+        if total is not None and (type(total) is not int or total < 0):
+            return False
+        if labour is not None and (
+            type(labour) is not int
+            or labour < 0
+            or (total is not None and labour > total)
+        ):
+            return False
+    return True
