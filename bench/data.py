@@ -17,6 +17,11 @@ def _day(rng: random.Random) -> dt.date:
     return dt.date(2015, 1, 1) + dt.timedelta(days=rng.randrange(8 * 365))
 
 
+def _citizenship(code: str | None) -> frozenset[str]:
+    """One citizenship, or none when unknown: the same draws as before the set."""
+    return frozenset() if code is None else frozenset({code})
+
+
 def victims(count: int, seed: int = 1) -> list[tm.Victim]:
     """Victim records shaped like a national register: most with one form."""
     rng = random.Random(seed)
@@ -34,7 +39,7 @@ def victims(count: int, seed: int = 1) -> list[tm.Victim]:
                 sex=tm.Sex.FEMALE if rng.random() < 0.8 else tm.Sex.MALE,
                 age=age,
                 age_group=group,
-                citizenship=rng.choice([*COUNTRIES, None]),
+                citizenship=_citizenship(rng.choice([*COUNTRIES, None])),
                 exploitation=frozenset(rng.sample(FORMS, forms)),
                 identification=rng.choice(list(tm.IdentificationStatus)),
                 identified_on=_day(rng) if rng.random() < 0.9 else None,
@@ -85,8 +90,20 @@ def _split(rng: random.Random, total: int, members: list[object]) -> dict[object
     }
 
 
+def _case_statistics(by_offence: dict[object, int]) -> tm.CaseStatistics:
+    """Case counts with the total stated, as the source gives it: exact, not derived."""
+    return tm.CaseStatistics(by_offence=by_offence, total=sum(by_offence.values()))
+
+
 def reports(count: int, seed: int = 3) -> list[tm.CountryReport]:
-    """Country reports with every breakdown and two years of figures."""
+    """Country reports with every breakdown and two years of figures.
+
+    Every figure is an exact int, and every figure the report had before
+    published figures (issue 10) is stated: the acquitted, postponed and fined
+    counts as 0 (they now default to not reported) and the case total (it is
+    now derived, and marked so, when left out). So the JSON carries the same
+    numbers as before, plus empty `derived`, `partial` and `overlapping` arrays.
+    """
     rng = random.Random(seed)
     records = []
     for _ in range(count):
@@ -114,8 +131,8 @@ def reports(count: int, seed: int = 3) -> list[tm.CountryReport]:
                 country=rng.choice(COUNTRIES),
                 period=tm.Period.from_years(first, first + 1),
                 source="Annual report of the national coordinator",
-                cases=tm.CaseStatistics(
-                    by_offence=_split(rng, rng.randint(0, 400), list(tm.OffenceType))
+                cases=_case_statistics(
+                    _split(rng, rng.randint(0, 400), list(tm.OffenceType))
                 ),
                 prosecution=tm.ProsecutionOutcome(
                     defendants=defendants,
@@ -123,6 +140,9 @@ def reports(count: int, seed: int = 3) -> list[tm.CountryReport]:
                     sentenced=sentenced,
                     imprisonment=imprisonment,
                     conditional=sentenced - imprisonment,
+                    acquitted=0,
+                    postponed=0,
+                    fined=0,
                 ),
                 victims=tm.VictimStatistics(
                     total=total,
