@@ -297,9 +297,15 @@ def _sequence_hook(type_: object, conv: cattrs.Converter) -> Hook:
     if _is_enum(item_type) and item_hook is _registered_enum_hooks.get(item_type):
         members = {member.value: member for member in item_type}
 
+    plain_text = item_hook is _structure_str
+
     def structure_sequence(value: object, _: object) -> object:
         if type(value) is not list and type(value) is not tuple:
             raise _wrong_type("an array", value)
+        if not value:
+            return build(value)
+        if plain_text and all(type(item) is str and item.isascii() for item in value):
+            return build(value)  # ASCII text holds no lone surrogate
         try:
             if members is not None:
                 # Only str keys are in `members`; any other value fails here.
@@ -333,6 +339,8 @@ def _is_figure(type_: object) -> bool:
 
 
 def _structure_figure(value: object, _: object) -> Figure:
+    if type(value) is int and -_INT_LIMIT < value < _INT_LIMIT:
+        return value  # the common case, in one call
     if value is None:
         return None
     if type(value) is int or type(value) is _HugeInt:

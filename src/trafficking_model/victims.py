@@ -87,7 +87,7 @@ class Victim:
     age: int | None = attrs.field(default=None, repr=private_repr)
     age_group: AgeGroup
     age_group_at_exploitation: AgeGroup | None = None
-    citizenship: frozenset[str] = attrs.field(factory=frozenset, repr=private_repr)
+    citizenship: frozenset[str] = attrs.field(default=frozenset(), repr=private_repr)
     exploitation: frozenset[ExploitationForm]
     identification: IdentificationStatus
     identified_on: dt.date | None = attrs.field(default=None, repr=private_repr)
