@@ -114,7 +114,7 @@ def test_count_parse_needs_a_str() -> None:
     with pytest.raises(ValidationError) as caught:
         Count.parse(5)  # type: ignore[arg-type]
     assert [(p.path, p.rule, p.message) for p in caught.value.problems] == [
-        ("$", "type", "expected str, got 5 (int)")
+        ("$", "type", "expected str, got int")
     ]
 
 
@@ -222,12 +222,34 @@ def test_a_report_with_victim_figures_only() -> None:
 
 
 def test_a_report_needs_at_least_one_section(rejects: Any) -> None:
-    rejects(
+    error = rejects(
         lambda: CountryReport(
             country="AZE", period=Period.from_years(2021), source="x"
         ),
         "section_required",
         "$",
+    )
+    assert str(error) == (
+        "$: a report gives at least one of cases, prosecution, victims and "
+        "law_enforcement"
+    )
+
+
+def test_an_adult_when_exploited_is_an_adult_when_identified(rejects: Any) -> None:
+    error = rejects(
+        lambda: Victim(
+            id="V-3",
+            sex=Sex.FEMALE,
+            age_group=AgeGroup.CHILD,
+            age_group_at_exploitation=AgeGroup.ADULT,
+            exploitation=frozenset({ExploitationForm.SEXUAL}),
+            identification=IdentificationStatus.PRESUMED,
+        ),
+        "age_group_order",
+        "$.age_group_at_exploitation",
+    )
+    assert str(error) == (
+        "$.age_group_at_exploitation: adult when exploited but child when identified"
     )
 
 
