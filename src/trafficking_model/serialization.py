@@ -302,10 +302,11 @@ def _sequence_hook(type_: object, conv: cattrs.Converter) -> Hook:
     def structure_sequence(value: object, _: object) -> object:
         if type(value) is not list and type(value) is not tuple:
             raise _wrong_type("an array", value)
-        if not value:
-            return build(value)
-        if plain_text and all(type(item) is str and item.isascii() for item in value):
-            return build(value)  # ASCII text holds no lone surrogate
+        items = typing.cast("list[Any]", value)
+        if not items:
+            return build(items)
+        if plain_text and all(type(item) is str and item.isascii() for item in items):
+            return build(items)  # ASCII text holds no lone surrogate
         try:
             if members is not None:
                 # Only str keys are in `members`; any other value fails here.
