@@ -28,7 +28,7 @@ VICTIM: dict[str, Any] = {
     "sex": "female",
     "age": 24,
     "age_group": "adult",
-    "citizenship": "AZE",
+    "citizenship": ["AZE"],
     "exploitation": ["sexual"],
     "identification": "formally_identified",
     "identified_on": "2021-03-02",
@@ -346,7 +346,7 @@ def test_a_name_typed_into_age_is_not_repeated(accelerated: bool) -> None:
         ("age", 1990, "$.age: the value is outside 0..120"),
         (
             "citizenship",
-            PERSONAL,
+            [PERSONAL],
             "$.citizenship: the value is not an ISO 3166-1 alpha-3 country code",
         ),
         (
@@ -369,7 +369,7 @@ def test_messages_never_show_a_personal_value(
 ) -> None:
     error = error_of(lambda: tm.from_dict({**VICTIM, field: value}, tm.Victim))
     assert str(error) == expected
-    assert str(value) not in str(error)
+    assert PERSONAL not in str(error)
 
 
 def test_a_duplicate_defendant_id_is_not_repeated() -> None:
@@ -386,7 +386,7 @@ def test_a_duplicate_defendant_id_is_not_repeated() -> None:
 
 def test_the_repr_of_a_victim_hides_personal_fields() -> None:
     victim = tm.from_dict(
-        {**VICTIM, "id": "V-Jane-Example", "age": 37, "citizenship": "NZL"}, tm.Victim
+        {**VICTIM, "id": "V-Jane-Example", "age": 37, "citizenship": ["NZL"]}, tm.Victim
     )
     text = repr(victim)
     for value in ("Jane", "37", "NZL", "2021", "03-02"):

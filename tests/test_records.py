@@ -145,13 +145,13 @@ def test_an_adult_when_exploited_is_not_a_child_when_identified(
             {"age": 17},
             "age_matches_group",
             "$.age_group",
-            "age 17 means child, but age_group is adult",
+            "the age means child, but age_group is adult",
         ),
         (
             {"age": 18, "age_group": AgeGroup.CHILD},
             "age_matches_group",
             "$.age_group",
-            "age 18 means adult, but age_group is child",
+            "the age means adult, but age_group is child",
         ),
         (
             {"age": 40, "age_group": AgeGroup.UNKNOWN},

@@ -15,13 +15,18 @@ from typing import TYPE_CHECKING, Any
 import attrs
 from immutabledict import immutabledict
 
-from trafficking_model._validation import Problems, add, field, wrong_type
+from trafficking_model._validation import Problems, add, field, number, wrong_type
 from trafficking_model.counts import Count, Figure
 
 if TYPE_CHECKING:
     from enum import Enum
 
 Bounds = tuple[int, int | None]
+
+MAX_INT_DIGITS = 4300
+"""The most digits a count may have: Python's default limit for printing one."""
+
+INT_LIMIT = 10**MAX_INT_DIGITS
 
 UNBOUNDED: Bounds = (0, None)
 
@@ -60,6 +65,8 @@ def show(figure: Figure) -> str:
     """A figure as the publisher wrote it, for a message."""
     if figure is None:
         return "not reported"
+    if type(figure) is int:
+        return number(figure)
     return str(figure)
 
 
@@ -83,7 +90,16 @@ def is_figure(problems: Problems, path: str, value: object) -> bool:
     if type(value) is not int:
         return wrong_type(problems, path, value, "int, Count or None")
     if value < 0:
-        add(problems, path, "non_negative", f"{value} is negative")
+        add(problems, path, "non_negative", f"{number(value)} is negative")
+        return False
+    if value >= INT_LIMIT:
+        add(
+            problems,
+            path,
+            "int_size",
+            f"{number(value)} is too long: at most {MAX_INT_DIGITS} digits can be "
+            "written as JSON and read back",
+        )
         return False
     return True
 

@@ -23,7 +23,7 @@ from typing import TypeAlias
 
 import attrs
 
-from trafficking_model._validation import describe, wrong_type
+from trafficking_model._validation import describe, number, wrong_type
 from trafficking_model.errors import Problem, ValidationError
 
 __all__ = ["Count", "Figure"]
@@ -215,8 +215,14 @@ def _check_bound(problems: list[Problem], path: str, value: object) -> bool:
     if type(value) is not int:
         return wrong_type(problems, path, value, "int")
     if value < 0:
-        problems.append(
-            Problem(path=path, message=f"{value} is negative", rule="non_negative")
-        )
+        message = f"{number(value)} is negative"
+        problems.append(Problem(path=path, message=message, rule="non_negative"))
+        return False
+    if value >= _INT_LIMIT:
+        message = f"{number(value)} is too long: at most 4300 digits"
+        problems.append(Problem(path=path, message=message, rule="int_size"))
         return False
     return True
+
+
+_INT_LIMIT = 10**4300

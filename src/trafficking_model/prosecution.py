@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from trafficking_model._figures import (
+    INT_LIMIT,
     bounds,
     check_names,
     exceeds,
@@ -314,4 +315,7 @@ def _plainly_valid(outcome: ProsecutionOutcome) -> bool:
         acquitted = 0
     elif type(acquitted) is not int or acquitted < 0:
         return False
-    return 0 <= split <= sentenced and sentenced + acquitted <= indicted <= defendants
+    return (
+        0 <= split <= sentenced
+        and sentenced + acquitted <= indicted <= defendants < INT_LIMIT
+    )

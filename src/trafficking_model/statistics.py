@@ -23,6 +23,7 @@ import attrs
 from immutabledict import immutabledict
 
 from trafficking_model._figures import (
+    INT_LIMIT,
     bounds,
     check_breakdown,
     check_names,
@@ -568,7 +569,7 @@ def _plainly_valid_cases(statistics: CaseStatistics) -> bool:
     total = statistics.total
     if (
         type(total) is not int  # the default to derive is a subclass of int
-        or total < 0
+        or not 0 <= total < INT_LIMIT
         or type(statistics.partial) is not frozenset
         or statistics.partial
         or type(statistics.overlapping) is not frozenset
@@ -584,7 +585,7 @@ def _plainly_valid_victims(statistics: VictimStatistics) -> bool:
     total = statistics.total
     if (
         type(total) is not int
-        or total < 0
+        or not 0 <= total < INT_LIMIT
         or type(statistics.partial) is not frozenset
         or statistics.partial
         or not plain_names(statistics.derived, _VICTIM_FIGURES)
@@ -613,11 +614,11 @@ def _plainly_valid_flows(figures: LawEnforcementFigures) -> bool:
     for name in _FLOWS:
         total = getattr(figures, name)
         labour = getattr(figures, f"labour_{name}")
-        if total is not None and (type(total) is not int or total < 0):
+        if total is not None and (type(total) is not int or not 0 <= total < INT_LIMIT):
             return False
         if labour is not None and (
             type(labour) is not int
-            or labour < 0
+            or not 0 <= labour < INT_LIMIT
             or (total is not None and labour > total)
         ):
             return False

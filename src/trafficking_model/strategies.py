@@ -20,7 +20,7 @@ raw data, in the JSON form `to_dict` writes, that breaks exactly one named rule.
 Example:
     >>> from hypothesis import Phase, find, settings, strategies as st
     >>> from trafficking_model import AgeGroup, Victim
-    >>> first = settings(phases=[Phase.generate], database=None)  # no shrinking
+    >>> first = settings(max_examples=10_000, phases=[Phase.generate], database=None)  # no shrinking
     >>> teenager = find(
     ...     st.from_type(Victim), lambda v: v.age in range(13, 18), settings=first
     ... )
@@ -574,7 +574,7 @@ def national_action_plans(
         ...         country="AZE", period=Period.from_years(2020, 2024), min_measures=2
         ...     ),
         ...     bool,
-        ...     settings=settings(phases=[Phase.generate], database=None),
+        ...     settings=settings(max_examples=10_000, phases=[Phase.generate], database=None),
         ... )
         >>> plan.country, all(plan.period.contains_period(m.period) for m in plan.measures)
         ('AZE', True)
@@ -650,7 +650,7 @@ def victims(
         >>> victim = find(
         ...     victims(country="AZE"),
         ...     lambda v: "AZE" in v.citizenship,
-        ...     settings=settings(phases=[Phase.generate], database=None),
+        ...     settings=settings(max_examples=10_000, phases=[Phase.generate], database=None),
         ... )
         >>> victim.citizenship >= {"AZE"}
         True
@@ -785,7 +785,7 @@ def cases(
         >>> case = find(
         ...     cases(victim_ids={"V-1"}, min_defendants=2, max_defendants=2),
         ...     bool,
-        ...     settings=settings(phases=[Phase.generate], database=None),
+        ...     settings=settings(max_examples=10_000, phases=[Phase.generate], database=None),
         ... )
         >>> len(case.defendants), case.victim_ids <= {"V-1"}
         (2, True)
@@ -1177,7 +1177,7 @@ def country_reports(
         >>> report = find(
         ...     country_reports(country="AZE", period=Period.from_years(2020, 2021)),
         ...     lambda r: len(r.law_enforcement) == 2,
-        ...     settings=settings(phases=[Phase.generate], database=None),
+        ...     settings=settings(max_examples=10_000, phases=[Phase.generate], database=None),
         ... )
         >>> sorted(figures.year for figures in report.law_enforcement)
         [2020, 2021]

@@ -206,9 +206,10 @@ def test_violations_cover_every_rule_the_model_reports() -> None:
     assert {"country_code", "breakdown_sum", "type"} <= reported
     drawn = set().union(*(violation_rules(cls) for cls in CLASSES))
     # no value's rule: JSON nested too deeply, and the fallback for an error
-    # that no rule names. `unicode` (a lone surrogate in a string, issue 11) has
-    # no violation in `strategies` yet: strategies.py is being rewritten.
-    assert reported - drawn == {"depth", "invalid", "unicode"}
+    # that no rule names. `unicode` (a lone surrogate in a string) and
+    # `int_size` (an int too long to write) have no violation in `strategies`
+    # yet; tests/test_hardening.py and the hostile fuzz target break them.
+    assert reported - drawn == {"depth", "invalid", "unicode", "int_size"}
 
 
 @pytest.mark.parametrize("cls", CLASSES, ids=lambda cls: cls.__name__)
