@@ -46,16 +46,20 @@ def check_installed_copy(expected_prefix: Path | None) -> None:
 def check_reference_example() -> None:
     """Load the Azerbaijan example and check the figures the README quotes."""
     report = tm.examples.azerbaijan_report_2020_2021()
-    outcome = report.prosecution
+    cases, outcome, victims = report.cases, report.prosecution, report.victims
     _check(report.country == "AZE", "the report is Azerbaijan's")
-    _check(report.cases.total == 402, "402 criminal cases")
+    if cases is None or outcome is None or victims is None:
+        raise SystemExit("quickstart: the example lost a section")
+    _check(cases.total == 402, "402 criminal cases")
+    _check(cases.derived == {"total"}, "the 402 is derived, not stated")
     _check(
         (outcome.defendants, outcome.indicted, outcome.sentenced) == (35, 28, 28),
         "35 defendants, 28 indicted, 28 sentenced",
     )
-    _check(report.victims.total == 189, "189 victims identified")
+    _check(outcome.acquitted is None, "acquittals not reported, never 0")
+    _check(victims.total == 189, "189 victims identified")
     _check(
-        report.victims.by_sex == {tm.Sex.FEMALE: 184, tm.Sex.MALE: 5},
+        victims.by_sex == {tm.Sex.FEMALE: 184, tm.Sex.MALE: 5},
         "184 female and 5 male victims",
     )
     plan = tm.examples.azerbaijan_nap_2020_2024()

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import trafficking_model as tm
 
-report = tm.examples.azerbaijan_report_2020_2021()
-label: str = report.prosecution.indicted  # error: assignment
+outcome = tm.ProsecutionOutcome(defendants=35, indicted=28, sentenced=28)
+label: str = outcome.indicted  # error: assignment
 tm.ProsecutionOutcome(defendants="35", indicted=28, sentenced=28)  # error: arg-type
 tm.ProsecutionOutcome(defendants=35, indicted=28, convicted=28)  # error: call-arg
-report.prosecution.indicted = 29  # error: misc
+outcome.indicted = 29  # error: misc
 tm.examples.azerbaijan_report_2021()  # error: attr-defined
+tm.Count.parse(5)  # error: arg-type

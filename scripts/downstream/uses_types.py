@@ -13,18 +13,34 @@ import trafficking_model as tm
 from trafficking_model import ProsecutionOutcome, ValidationError
 
 
-def conviction_rate(outcome: ProsecutionOutcome) -> float:
-    """Share of the indicted who were sentenced."""
-    return outcome.sentenced / outcome.indicted if outcome.indicted else 0.0
+def conviction_rate(outcome: ProsecutionOutcome) -> float | None:
+    """Share of the indicted who were sentenced, where both figures are exact."""
+    sentenced, indicted = outcome.sentenced, outcome.indicted
+    if isinstance(sentenced, int) and isinstance(indicted, int) and indicted:
+        return sentenced / indicted
+    return None
+
+
+def low(figure: tm.Figure) -> int:
+    """The smallest value a published figure can have."""
+    if figure is None:
+        return 0
+    if isinstance(figure, tm.Count):
+        return figure.low
+    return figure
 
 
 report = tm.examples.azerbaijan_report_2020_2021()
 reveal_type(report)  # reveal: trafficking_model.reports.CountryReport
-reveal_type(report.prosecution.indicted)  # reveal: int
-by_sex = report.victims.by_sex
-reveal_type(by_sex)  # reveal: typing.Mapping[trafficking_model.vocabularies.Sex, int]
-rate: float = conviction_rate(report.prosecution)
-females: int = by_sex[tm.Sex.FEMALE]
+prosecution = report.prosecution
+assert prosecution is not None
+reveal_type(prosecution)  # reveal: trafficking_model.prosecution.ProsecutionOutcome
+rate: float | None = conviction_rate(prosecution)
+victims = report.victims
+assert victims is not None
+females: int = low(victims.by_sex[tm.Sex.FEMALE])
+small = tm.Count.parse("<5")
+reveal_type(small)  # reveal: trafficking_model.counts.Count
 
 try:
     ProsecutionOutcome(defendants=35, indicted=28, sentenced=30)
