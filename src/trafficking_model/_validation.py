@@ -232,11 +232,6 @@ def is_plain_identifier(value: object) -> bool:
     )
 
 
-def is_plain_country(value: object) -> bool:
-    """Fast test that `value` passes `is_country`, recording nothing."""
-    return type(value) is str and value in COUNTRY_CODES
-
-
 def is_date(problems: Problems, path: str, value: object) -> bool:
     """Check that `value` is a `datetime.date`, and not a `datetime`."""
     return is_type(problems, path, value, dt.date)

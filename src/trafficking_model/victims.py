@@ -7,6 +7,7 @@ import datetime as dt
 import attrs
 
 from trafficking_model._validation import (
+    COUNTRY_CODES,
     MAX_AGE,
     Problems,
     add,
@@ -17,7 +18,6 @@ from trafficking_model._validation import (
     is_identifier,
     is_in_range,
     is_member,
-    is_plain_country,
     is_plain_identifier,
     private_repr,
     raise_if_any,
@@ -169,6 +169,8 @@ def _plainly_valid(victim: Victim) -> bool:
     """
     age = victim.age
     exploitation = victim.exploitation
+    when_exploited: object = victim.age_group_at_exploitation
+    citizenship: object = victim.citizenship
     return (
         is_plain_identifier(victim.id)
         and type(victim.sex) is Sex
@@ -180,9 +182,17 @@ def _plainly_valid(victim: Victim) -> bool:
             and victim.age_group
             is (AgeGroup.CHILD if age < ADULT_AGE else AgeGroup.ADULT)
         )
-        and _plainly_in_order(victim.age_group_at_exploitation, victim.age_group)
-        and type(victim.citizenship) is frozenset
-        and all(is_plain_country(code) for code in victim.citizenship)
+        and (
+            when_exploited is None
+            or when_exploited is AgeGroup.CHILD
+            or when_exploited is AgeGroup.UNKNOWN
+            or (
+                when_exploited is AgeGroup.ADULT
+                and victim.age_group is not AgeGroup.CHILD
+            )
+        )
+        and type(citizenship) is frozenset
+        and citizenship <= COUNTRY_CODES  # anything not a code is not in it
         and type(exploitation) is frozenset
         and exploitation <= _FORMS
         and type(victim.identification) is IdentificationStatus
@@ -198,17 +208,6 @@ def _plainly_valid(victim: Victim) -> bool:
 def _the_age(age: int) -> str:
     """The age for a message: itself only while values are shown."""
     return f"age {age}" if values_shown() else "the age"
-
-
-def _plainly_in_order(when_exploited: object, when_identified: AgeGroup) -> bool:
-    """Fast test: no group when exploited, or one that comes before identification."""
-    return when_exploited is None or (
-        type(when_exploited) is AgeGroup
-        and (
-            when_exploited is not AgeGroup.ADULT
-            or when_identified is not AgeGroup.CHILD
-        )
-    )
 
 
 def _is_exploitation_form(problems: Problems, path: str, value: object) -> bool:
