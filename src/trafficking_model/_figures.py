@@ -15,7 +15,15 @@ from typing import TYPE_CHECKING, Any
 import attrs
 from immutabledict import immutabledict
 
-from trafficking_model._validation import Problems, add, field, number, wrong_type
+from trafficking_model._validation import (
+    INT_LIMIT,
+    MAX_INT_DIGITS,
+    Problems,
+    add,
+    field,
+    number,
+    wrong_type,
+)
 from trafficking_model.counts import Count, Figure
 
 if TYPE_CHECKING:
@@ -23,10 +31,6 @@ if TYPE_CHECKING:
 
 Bounds = tuple[int, int | None]
 
-MAX_INT_DIGITS = 4300
-"""The most digits a count may have: Python's default limit for printing one."""
-
-INT_LIMIT = 10**MAX_INT_DIGITS
 
 UNBOUNDED: Bounds = (0, None)
 

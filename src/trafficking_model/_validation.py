@@ -40,6 +40,12 @@ CURRENCY_CODES: frozenset[str] = frozenset(
 
 MAX_AGE = 120
 
+MAX_INT_DIGITS = 4300
+"""The most digits an int may have: Python's default limit for printing one."""
+
+INT_LIMIT = 10**MAX_INT_DIGITS
+"""The smallest int too long to write as JSON and read back."""
+
 WHITESPACE = (
     "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680"
     "\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"

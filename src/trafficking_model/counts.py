@@ -23,7 +23,13 @@ from typing import TypeAlias
 
 import attrs
 
-from trafficking_model._validation import describe, number, wrong_type
+from trafficking_model._validation import (
+    INT_LIMIT,
+    MAX_INT_DIGITS,
+    describe,
+    number,
+    wrong_type,
+)
 from trafficking_model.errors import Problem, ValidationError
 
 __all__ = ["Count", "Figure"]
@@ -218,11 +224,8 @@ def _check_bound(problems: list[Problem], path: str, value: object) -> bool:
         message = f"{number(value)} is negative"
         problems.append(Problem(path=path, message=message, rule="non_negative"))
         return False
-    if value >= _INT_LIMIT:
-        message = f"{number(value)} is too long: at most 4300 digits"
+    if value >= INT_LIMIT:
+        message = f"{number(value)} is too long: at most {MAX_INT_DIGITS} digits"
         problems.append(Problem(path=path, message=message, rule="int_size"))
         return False
     return True
-
-
-_INT_LIMIT = 10**4300

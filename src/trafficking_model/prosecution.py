@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 import attrs
 
 from trafficking_model._figures import (
-    INT_LIMIT,
     bounds,
     check_names,
     exceeds,
@@ -21,6 +20,7 @@ from trafficking_model._figures import (
     sum_bounds,
 )
 from trafficking_model._validation import (
+    INT_LIMIT,
     Problems,
     add,
     field,

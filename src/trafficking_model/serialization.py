@@ -62,7 +62,9 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 from immutabledict import immutabledict
 
 from trafficking_model._validation import (
+    INT_LIMIT,
     LONE_SURROGATE_MESSAGE,
+    MAX_INT_DIGITS,
     describe,
     is_scalar_text,
     subject,
@@ -117,12 +119,6 @@ def _structure_str(value: object, _: object) -> str:
     raise _wrong_type("str", value)
 
 
-MAX_INT_DIGITS = 4300
-"""The most digits an int may have: Python's default limit for printing one."""
-
-_INT_LIMIT = 10**MAX_INT_DIGITS
-
-
 class _HugeInt:
     """An integer in JSON text with more digits than can be converted."""
 
@@ -134,7 +130,7 @@ class _HugeInt:
 
 def _structure_int(value: object, _: object) -> int:
     if type(value) is int:
-        if -_INT_LIMIT < value < _INT_LIMIT:
+        if -INT_LIMIT < value < INT_LIMIT:
             return value
         raise _too_long(value)
     if type(value) is _HugeInt:
@@ -340,7 +336,7 @@ def _is_figure(type_: object) -> bool:
 
 
 def _structure_figure(value: object, _: object) -> Figure:
-    if type(value) is int and -_INT_LIMIT < value < _INT_LIMIT:
+    if type(value) is int and -INT_LIMIT < value < INT_LIMIT:
         return value  # the common case, in one call
     if value is None:
         return None
@@ -391,7 +387,7 @@ def _breakdown_hook(type_: object, _conv: cattrs.Converter) -> Hook:
                         rule="unknown_key",
                     )
                 )
-            elif type(count) is int and -_INT_LIMIT < count < _INT_LIMIT:
+            elif type(count) is int and -INT_LIMIT < count < INT_LIMIT:
                 counts[member] = count
             elif type(count) is int or type(count) is _HugeInt:
                 problems.extend(

@@ -23,7 +23,6 @@ import attrs
 from immutabledict import immutabledict
 
 from trafficking_model._figures import (
-    INT_LIMIT,
     bounds,
     check_breakdown,
     check_names,
@@ -41,6 +40,7 @@ from trafficking_model._figures import (
     sum_bounds,
 )
 from trafficking_model._validation import (
+    INT_LIMIT,
     Problems,
     add,
     field,
