@@ -9,17 +9,14 @@ leaves a half-written file.
 
 from __future__ import annotations
 
-import contextlib
-import errno
 import os
-import stat
-import tempfile
 import typing
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, TypeVar
 
 import attrs
 
+from trafficking_model._files import write_atomically
 from trafficking_model.errors import Problem, ValidationError
 from trafficking_model.serialization import (
     Appender,
@@ -193,66 +190,11 @@ def write_jsonl(
     """
     if not isinstance(target, (str, os.PathLike)):
         return _write(objects, target)
-    try:
-        status: os.stat_result | None = Path(target).stat()
-    except FileNotFoundError:
-        status = None
-    # A symbolic link is followed to the file it names, even a dangling one.
-    path = Path(os.path.realpath(target))
-    if status is not None and (
-        not stat.S_ISREG(status.st_mode)
-        or _is_special(Path(os.path.abspath(target)))
-        or _is_special(path)
-    ):
-        # A FIFO, a device or a descriptor under /proc or /dev/fd: write through,
-        # appending, so that a file behind /dev/stdout keeps what came before.
-        with Path(target).open("ab") as stream:
-            return _write(objects, stream)
-    if status is not None and not replace_read_only and _read_only(path, status):
-        raise PermissionError(
-            errno.EACCES,
-            "refusing to replace a read-only file (pass replace_read_only=True "
-            "to replace it anyway)",
-            os.fspath(target),
-        )
-    handle, temporary = tempfile.mkstemp(
-        dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
+    return write_atomically(
+        target,
+        lambda file: _write(objects, file),
+        replace_read_only=replace_read_only,
     )
-    try:
-        with os.fdopen(handle, "wb") as file:
-            count = _write(objects, file)
-            file.flush()
-            _copy_metadata(status, file.fileno(), temporary)
-            os.fsync(file.fileno())
-        Path(temporary).replace(path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    _sync_folder(path.parent)
-    return count
-
-
-def _is_special(path: Path) -> bool:
-    """Whether `path` is a view of a descriptor, such as `/dev/stdout`.
-
-    Example:
-        >>> _is_special(Path("/dev/stdout")), _is_special(Path("/proc/1/fd/1"))
-        (True, True)
-        >>> _is_special(Path("/dev/shm/records.jsonl"))
-        False
-    """
-    parts = path.parts
-    return parts[1:2] == ("proc",) or (
-        parts[1:2] == ("dev",) and parts[2:3] in _DESCRIPTOR_VIEWS
-    )
-
-
-_DESCRIPTOR_VIEWS = frozenset({("fd",), ("stdin",), ("stdout",), ("stderr",)})
-
-
-def _read_only(path: Path, status: os.stat_result) -> bool:
-    """Whether the caller could not write the file, or it is read-only for all."""
-    return not os.access(path, os.W_OK) or not status.st_mode & 0o222
 
 
 _CHUNK = 1 << 16
@@ -302,44 +244,3 @@ def _not_a_record(obj: object, line: int) -> ValidationError:
         ],
         line=line,
     )
-
-
-def _copy_metadata(status: os.stat_result | None, handle: int, temporary: str) -> None:
-    """Give the new file the owner and mode of the one it replaces, or defaults.
-
-    The owner and group are kept where the process may set them (a process
-    can give a file away only with privileges, but may set its group to one it
-    belongs to); the mode is set last, as changing the owner can clear the
-    set-user-id and set-group-id bits.
-    """
-    if status is None:
-        umask = os.umask(0)
-        os.umask(umask)
-        Path(temporary).chmod(0o666 & ~umask)
-        return
-    mine = os.fstat(handle)
-    if hasattr(os, "fchown") and (mine.st_uid, mine.st_gid) != (
-        status.st_uid,
-        status.st_gid,
-    ):
-        with contextlib.suppress(PermissionError):
-            os.fchown(handle, status.st_uid, status.st_gid)
-            mine = os.fstat(handle)
-        if mine.st_gid != status.st_gid:
-            with contextlib.suppress(PermissionError):
-                os.fchown(handle, -1, status.st_gid)
-    Path(temporary).chmod(status.st_mode & 0o7777)
-
-
-def _sync_folder(folder: Path) -> None:
-    """Flush the rename to disk, where the system allows opening a folder."""
-    try:
-        handle = os.open(folder, os.O_RDONLY)
-    except OSError:  # pragma: no cover - not on every system
-        return
-    try:
-        os.fsync(handle)
-    except OSError:  # pragma: no cover - not on every file system
-        pass
-    finally:
-        os.close(handle)

@@ -1,0 +1,20 @@
+"""Read and write the data the field exchanges, in the formats it already uses.
+
+One module per format, each reading and writing, streaming where files are large,
+and never guessing: a cell that does not fit is reported with its line and
+column, never dropped or replaced.
+
+Readers take a path, a file object (text or binary) or rows already in memory,
+skip a UTF-8 byte order mark, accept CRLF line ends, and collect problems
+with `on_error=` as [`iter_jsonl`][trafficking_model.iter_jsonl] does. Writers
+take a path, written atomically, or a file object.
+
+Example:
+    >>> from trafficking_model import formats
+    >>> formats.__name__
+    'trafficking_model.formats'
+"""
+
+from __future__ import annotations
+
+__all__: list[str] = []
