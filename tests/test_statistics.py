@@ -9,11 +9,13 @@ import attrs
 import pytest
 from immutabledict import immutabledict
 
+from serialization_helpers import only_problem
 from trafficking_model import (
     AgeGroup,
     Case,
     CaseStatistics,
     CitizenshipCategory,
+    Count,
     CountryReport,
     Defendant,
     Disposition,
@@ -24,6 +26,7 @@ from trafficking_model import (
     Period,
     ProsecutionOutcome,
     Sex,
+    SexAgeGroup,
     TipTier,
     ValidationError,
     Victim,
@@ -417,6 +420,7 @@ def test_from_victims_counts_every_breakdown() -> None:
             CitizenshipCategory.UNKNOWN: 1,
         },
         by_exploitation={ExploitationForm.SEXUAL: 3, ExploitationForm.FORCED_LABOUR: 1},
+        by_sex_and_age={SexAgeGroup.WOMEN: 2, SexAgeGroup.BOYS: 1},
     )
     everyone = VictimStatistics.from_victims(
         victims, country="AZE", statuses=list(IdentificationStatus)
@@ -543,3 +547,84 @@ def test_from_defendants_rejects_non_defendants(rejects: Any) -> None:
         "$[0]",
         "expected Defendant",
     )
+
+
+# The sex by age cross-tab against its margins
+
+
+def _cross(**kwargs: Any) -> VictimStatistics:
+    return VictimStatistics(
+        total=10,
+        by_sex={Sex.FEMALE: 6, Sex.MALE: 4},
+        by_age_group={AgeGroup.ADULT: 7, AgeGroup.CHILD: 3},
+        **kwargs,
+    )
+
+
+def test_a_cross_tab_that_agrees_with_its_margins_is_accepted() -> None:
+    cells = {
+        SexAgeGroup.WOMEN: 4,
+        SexAgeGroup.MEN: 3,
+        SexAgeGroup.GIRLS: 2,
+        SexAgeGroup.BOYS: 1,
+    }
+    assert _cross(by_sex_and_age=cells).by_sex_and_age == cells
+    suppressed = {**cells, SexAgeGroup.BOYS: Count(0, 4)}
+    assert _cross(by_sex_and_age=suppressed).by_sex_and_age[SexAgeGroup.BOYS] == Count(
+        0, 4
+    )
+    partial = _cross(
+        by_sex_and_age={SexAgeGroup.GIRLS: 2}, partial=frozenset({"by_sex_and_age"})
+    )
+    assert partial.by_sex_and_age == {SexAgeGroup.GIRLS: 2}
+
+
+def test_cells_above_their_margin_are_rejected() -> None:
+    assert only_problem(
+        lambda: _cross(
+            by_sex_and_age={SexAgeGroup.GIRLS: 3, SexAgeGroup.BOYS: Count(1, 4)},
+            partial=frozenset({"by_sex_and_age"}),
+        )
+    ) == (
+        "$.by_sex_and_age",
+        "sex_age_within_margin",
+        "girls and boys sum to at least 4, more than by_age_group.child (3)",
+    )
+
+
+def test_a_complete_cross_tab_must_reach_each_margin_given() -> None:
+    assert only_problem(
+        lambda: VictimStatistics(
+            total=10,
+            by_sex={Sex.FEMALE: 7},
+            by_sex_and_age={SexAgeGroup.WOMEN: 5, SexAgeGroup.MEN: 5},
+            partial=frozenset({"by_sex"}),
+        )
+    ) == (
+        "$.by_sex_and_age",
+        "sex_age_matches_margin",
+        (
+            "women and girls sum to 5, less than by_sex.female (7); "
+            "a complete by_sex_and_age counts every victim"
+        ),
+    )
+
+
+def test_a_member_missing_from_a_partial_margin_is_not_checked() -> None:
+    statistics = VictimStatistics(
+        total=10,
+        by_sex={Sex.FEMALE: 7},
+        by_sex_and_age={SexAgeGroup.WOMEN: 7, SexAgeGroup.MEN: 3},
+        partial=frozenset({"by_sex"}),
+    )
+    assert statistics.by_sex_and_age[SexAgeGroup.MEN] == 3
+
+
+def test_from_victims_marks_the_cross_tab_partial_for_unknown_sex_or_age() -> None:
+    victims = [
+        _person(1, sex=Sex.UNKNOWN),
+        _person(2, sex=Sex.MALE, age=15, age_group=AgeGroup.CHILD),
+    ]
+    statistics = VictimStatistics.from_victims(victims, country="AZE")
+    assert statistics.by_sex_and_age == {SexAgeGroup.BOYS: 1}
+    assert "by_sex_and_age" in statistics.partial

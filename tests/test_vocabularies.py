@@ -25,6 +25,7 @@ VOCABULARIES: list[type[Enum]] = [
     tm.IdentificationStatus,
     tm.Disposition,
     tm.TipTier,
+    tm.SexAgeGroup,
 ]
 
 REQUIRED: dict[type[Enum], set[str]] = {
@@ -86,6 +87,7 @@ REQUIRED: dict[type[Enum], set[str]] = {
     },
     tm.TipTier: {"tier_1", "tier_2", "tier_2_watch_list", "tier_3", "special_case"},
     tm.CitizenshipCategory: {"national", "foreign", "stateless", "unknown"},
+    tm.SexAgeGroup: {"women", "men", "girls", "boys"},
 }
 
 

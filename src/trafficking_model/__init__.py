@@ -57,6 +57,7 @@ from trafficking_model.vocabularies import (
     Pillar,
     ReviewKind,
     Sex,
+    SexAgeGroup,
     StakeholderKind,
     TipTier,
 )
@@ -93,6 +94,7 @@ __all__ = [
     "ProsecutionOutcome",
     "ReviewKind",
     "Sex",
+    "SexAgeGroup",
     "Stakeholder",
     "StakeholderKind",
     "TipTier",

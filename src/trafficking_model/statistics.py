@@ -36,6 +36,7 @@ from trafficking_model._figures import (
     plain_counts,
     plain_names,
     show,
+    show_bounds,
     store_exact,
     sum_bounds,
 )
@@ -62,6 +63,7 @@ from trafficking_model.vocabularies import (
     IdentificationStatus,
     OffenceType,
     Sex,
+    SexAgeGroup,
 )
 
 __all__ = ["CaseStatistics", "LawEnforcementFigures", "VictimStatistics"]
@@ -278,6 +280,7 @@ _VICTIM_BREAKDOWNS: Final[Mapping[str, type[Enum]]] = {
     "by_age_group": AgeGroup,
     "by_citizenship": CitizenshipCategory,
     "by_exploitation": ExploitationForm,
+    "by_sex_and_age": SexAgeGroup,
 }
 _VICTIM_FIGURES: Final = _figure_names(_VICTIM_BREAKDOWNS, "total")
 
@@ -292,12 +295,22 @@ class VictimStatistics:
     is at most `total`, and, unless the breakdown is partial, together they come
     to at least `total`.
 
+    The sex by age cross-tab, `by_sex_and_age` (women, men, girls, boys), is a
+    breakdown of `total` like the others, and it agrees with its margins: the
+    women and girls are among the females of `by_sex`, the women and men among
+    the adults of `by_age_group`, and so on (`sex_age_within_margin`). A
+    complete cross-tab leaves nobody out, so its cells then add up to each
+    margin the source gives (`sex_age_matches_margin`).
+
     Attributes:
         total: Victims identified.
         by_sex: Victims per sex.
         by_age_group: Victims per age group.
         by_citizenship: Victims per citizenship relative to the reporting country.
         by_exploitation: Victims per form of exploitation suffered.
+        by_sex_and_age: Victims per sex and age group together: women, men,
+            girls and boys. Victims of other or unknown sex or age are in no
+            cell, so the cross-tab is then partial.
         partial: Breakdowns the source gives only in part, such as `"by_sex"`
             for "89 victims, including 55 women".
         derived: Figures computed rather than stated by the source: `"total"`,
@@ -323,6 +336,14 @@ class VictimStatistics:
         trafficking_model.errors.ValidationError: 2 problems:
           $.by_sex: counts sum to 189 but total is 190
           $.by_exploitation: counts sum to 189, less than total (190); every victim suffered at least one form
+        >>> attrs.evolve(
+        ...     statistics,
+        ...     by_sex_and_age={SexAgeGroup.WOMEN: 180, SexAgeGroup.GIRLS: 6},
+        ...     partial=frozenset({"by_sex_and_age"}),
+        ... )
+        Traceback (most recent call last):
+        ...
+        trafficking_model.errors.ValidationError: $.by_sex_and_age: women and girls sum to at least 186, more than by_sex.female (184)
     """
 
     total: Figure
@@ -338,6 +359,9 @@ class VictimStatistics:
     by_exploitation: Mapping[ExploitationForm, Figure] = attrs.field(
         factory=immutabledict, converter=freeze_breakdown
     )
+    by_sex_and_age: Mapping[SexAgeGroup, Figure] = attrs.field(
+        factory=immutabledict, converter=freeze_breakdown
+    )
     partial: frozenset[str] = names_field(frozenset(_VICTIM_BREAKDOWNS))
     derived: frozenset[str] = names_field(_VICTIM_FIGURES)
 
@@ -351,9 +375,12 @@ class VictimStatistics:
         partial = _check_sets(
             problems, self, _VICTIM_FIGURES, frozenset(_VICTIM_BREAKDOWNS)
         )
+        given: set[str] = set()
         for name, vocabulary in _VICTIM_BREAKDOWNS.items():
             counts = getattr(self, name)
             counts_ok = is_breakdown(problems, field(name), counts, vocabulary)
+            if counts_ok:
+                given.add(name)
             if not (counts_ok and total_ok and partial is not None):
                 continue
             if vocabulary is ExploitationForm:
@@ -370,6 +397,10 @@ class VictimStatistics:
                 check_breakdown(
                     problems, name, counts, self.total, partial=name in partial
                 )
+        if partial is not None and {"by_sex_and_age", "by_sex", "by_age_group"} <= (
+            given
+        ):
+            _check_margins(problems, self, partial)
         raise_if_any(problems)
 
     @classmethod
@@ -387,6 +418,8 @@ class VictimStatistics:
         citizens foreign, and records without citizenship unknown. If a person
         counted has no form of exploitation (someone screened as not a victim,
         when `statuses` includes that status), `by_exploitation` is partial.
+        The sex by age cross-tab counts women, men, girls and boys; if anyone
+        counted is of another or unknown sex or age, it is partial.
 
         Args:
             victims: Victim records, each with a unique id.
@@ -428,6 +461,10 @@ class VictimStatistics:
             if victim.identification in wanted
         ]
         unexploited = any(not victim.exploitation for victim in counted)
+        cells = [_CELLS.get((victim.sex, victim.age_group)) for victim in counted]
+        partial = {"by_exploitation"} if unexploited else set()
+        if None in cells:
+            partial.add("by_sex_and_age")
         return cls(
             total=len(counted),
             by_sex=_counted(victim.sex for victim in counted),
@@ -438,8 +475,64 @@ class VictimStatistics:
             by_exploitation=_counted(
                 form for victim in counted for form in victim.exploitation
             ),
-            partial=frozenset({"by_exploitation"}) if unexploited else frozenset(),
+            by_sex_and_age=_counted(cell for cell in cells if cell is not None),
+            partial=frozenset(partial),
         )
+
+
+def _check_margins(
+    problems: Problems, statistics: VictimStatistics, partial: frozenset[str]
+) -> None:
+    """Check the sex by age cross-tab against the sex and age group margins.
+
+    The cells of one margin member (women and girls for female) count some of
+    its victims, so their sum is at most the member's count; in a complete
+    cross-tab they count all of them. A member's count is known where it is
+    given, or 0 where it is missing from a complete margin.
+    """
+    cells = statistics.by_sex_and_age
+    if not cells:
+        return
+    complete = "by_sex_and_age" not in partial
+    margins: tuple[tuple[str, Mapping[Any, Figure], Enum, str], ...] = (
+        *(("by_sex", statistics.by_sex, sex, "sex") for sex in _CELL_SEXES),
+        *(
+            ("by_age_group", statistics.by_age_group, age, "age_group")
+            for age in _CELL_AGES
+        ),
+    )
+    for name, margin, member, attribute in margins:
+        if not margin or (member not in margin and name in partial):
+            continue  # the margin is not given, or not this member of it
+        count: Figure = margin.get(member, 0)
+        members = [c for c in SexAgeGroup if getattr(c, attribute) is member]
+        low, high = sum_bounds(cells.get(c, 0) for c in members)
+        if not complete:
+            high = None  # a cell left out of a partial cross-tab is unknown
+        what = " and ".join(c.value for c in members)
+        where = f"{name}.{member.value}"
+        count_low, count_high = bounds(count)
+        if exceeds(low, count_high):
+            add(
+                problems,
+                field("by_sex_and_age"),
+                "sex_age_within_margin",
+                f"{what} sum to {show_bounds((low, high))}, more than {where} "
+                f"({show(count)})",
+            )
+        elif exceeds(count_low, high):
+            add(
+                problems,
+                field("by_sex_and_age"),
+                "sex_age_matches_margin",
+                f"{what} sum to {show_bounds((low, high))}, less than {where} "
+                f"({show(count)}); a complete by_sex_and_age counts every victim",
+            )
+
+
+_CELLS: Final = {(cell.sex, cell.age_group): cell for cell in SexAgeGroup}
+_CELL_SEXES: Final = (Sex.FEMALE, Sex.MALE)
+_CELL_AGES: Final = (AgeGroup.ADULT, AgeGroup.CHILD)
 
 
 def _citizenship_category(
@@ -561,7 +654,7 @@ _VICTIM_SETS: Final = frozenset(_VICTIM_BREAKDOWNS)
 _SINGLE: Final = tuple(
     (name, vocabulary)
     for name, vocabulary in _VICTIM_BREAKDOWNS.items()
-    if vocabulary is not ExploitationForm
+    if vocabulary not in {ExploitationForm, SexAgeGroup}
 )
 
 
@@ -591,6 +684,8 @@ def _plainly_valid_victims(statistics: VictimStatistics) -> bool:
         or not plain_names(statistics.derived, _VICTIM_FIGURES)
     ):
         return False
+    if not _plain_cross_tab(statistics, total):
+        return False
     for name, vocabulary in _SINGLE:
         counts = getattr(statistics, name)
         given = plain_counts(counts, vocabulary)
@@ -601,6 +696,29 @@ def _plainly_valid_victims(statistics: VictimStatistics) -> bool:
     return given is not None and (
         not forms or (given >= total and max(forms.values()) <= total)
     )
+
+
+def _plain_cross_tab(statistics: VictimStatistics, total: int) -> bool:
+    """Fast test of a complete cross-tab of exact counts against exact margins."""
+    cells: Mapping[SexAgeGroup, Any] = statistics.by_sex_and_age
+    given = plain_counts(cells, SexAgeGroup)
+    if given is None or (cells and given != total):
+        return False
+    if not cells:
+        return True
+    for name, members in (("by_sex", _CELL_SEXES), ("by_age_group", _CELL_AGES)):
+        margin: Mapping[Any, Any] = getattr(statistics, name)
+        if margin and plain_counts(margin, type(members[0])) is not None:
+            for member in members:
+                attribute = "sex" if name == "by_sex" else "age_group"
+                in_cells = sum(
+                    count
+                    for cell, count in cells.items()
+                    if getattr(cell, attribute) is member
+                )
+                if margin.get(member, 0) != in_cells:
+                    return False
+    return True
 
 
 def _plainly_valid_flows(figures: LawEnforcementFigures) -> bool:

@@ -91,6 +91,7 @@ from trafficking_model.vocabularies import (
     Pillar,
     ReviewKind,
     Sex,
+    SexAgeGroup,
     StakeholderKind,
     TipTier,
 )
@@ -995,7 +996,10 @@ def victim_statistics(
     """Draw victim counts whose breakdowns agree with the total.
 
     The total is drawn first. Each breakdown by sex, age group or citizenship is
-    either left out or a split of the total. The exploitation breakdown is a
+    either left out or a split of the total. Sometimes the total is split by sex
+    and age group together, and the sex and age group margins and the cross-tab
+    of women, men, girls and boys all come from that one split (the cross-tab
+    partial when some victims are of another or unknown sex or age). The exploitation breakdown is a
     split of the total with some forms raised, since one victim may suffer
     several forms, but never above the total. Each figure is then published as
     a source might: mostly exact, sometimes a range or not reported, and a
@@ -1027,14 +1031,18 @@ def victim_statistics(
         for form, count in exploitation.items():
             if draw(_BOOLEANS):
                 exploitation[form] = _below(draw, total, count)
+        by_sex, by_age_group, cells = _sex_and_age(draw, total, exact=exact)
         breakdowns: dict[str, Mapping[Any, int]] = {
-            "by_sex": _breakdown(draw, total, Sex),
-            "by_age_group": _breakdown(draw, total, AgeGroup),
+            "by_sex": by_sex,
+            "by_age_group": by_age_group,
             "by_citizenship": _breakdown(draw, total, CitizenshipCategory),
             "by_exploitation": exploitation,
+            "by_sex_and_age": cells,
         }
         published: dict[str, Mapping[Any, Figure]] = {}
         partial: set[str] = set()
+        if cells and sum(cells.values()) != total:
+            partial.add("by_sex_and_age")  # some victims in no cell
         for name, counts in breakdowns.items():
             published[name], is_partial = _blur_breakdown(draw, counts, exact=exact)
             if is_partial:
@@ -1047,6 +1055,38 @@ def victim_statistics(
         )
 
     return st.composite(build)()
+
+
+def _sex_and_age(
+    draw: st.DrawFn, total: int, *, exact: bool
+) -> tuple[dict[Sex, int], dict[AgeGroup, int], dict[SexAgeGroup, int]]:
+    """Breakdowns by sex and by age group, and sometimes the cross-tab with them.
+
+    With the cross-tab, all three come from one split of `total` by sex and age
+    group together, so that they agree; without it, each margin is drawn alone.
+    """
+    if draw(_BOOLEANS):
+        return _breakdown(draw, total, Sex), _breakdown(draw, total, AgeGroup), {}
+    table = _split(draw, total, [(sex, age) for sex in Sex for age in AgeGroup])
+
+    def margin(vocabulary: type[E], position: int) -> dict[E, int]:
+        if draw(_BOOLEANS):
+            return {}
+        counts = {
+            member: sum(n for key, n in table.items() if key[position] is member)
+            for member in vocabulary
+        }
+        if draw(_BOOLEANS):
+            counts = {member: n for member, n in counts.items() if n}
+        return counts
+
+    by_sex, by_age_group = margin(Sex, 0), margin(AgeGroup, 1)
+    cells = {cell: table[cell.sex, cell.age_group] for cell in SexAgeGroup}
+    if draw(_BOOLEANS):
+        cells = {cell: n for cell, n in cells.items() if n}
+    if exact and sum(cells.values()) != total:
+        cells = {}  # only complete breakdowns when exact
+    return by_sex, by_age_group, cells
 
 
 _LABOUR = ("investigations", "prosecutions", "convictions", "victims_identified")
@@ -1697,6 +1737,61 @@ def _exploitation_below_total(draw: st.DrawFn, data: JSON) -> str:
     return "$.by_exploitation"
 
 
+def _without_cross_tab(mutate: Mutator) -> Mutator:
+    """Run a mutator of victim statistics on data without the sex by age cross-tab.
+
+    A change to a margin, or to the total, could break the cross-tab's rules
+    too; without the cross-tab, only the rule the mutator means breaks.
+    """
+
+    def without(draw: st.DrawFn, data: JSON) -> str:
+        data["by_sex_and_age"] = {}
+        return mutate(draw, data)
+
+    return without
+
+
+_MARGINS: tuple[tuple[str, Enum, str], ...] = (
+    ("by_sex", Sex.FEMALE, "sex"),
+    ("by_sex", Sex.MALE, "sex"),
+    ("by_age_group", AgeGroup.ADULT, "age_group"),
+    ("by_age_group", AgeGroup.CHILD, "age_group"),
+)
+
+
+def _one_margin(draw: st.DrawFn, data: JSON) -> tuple[str, Enum, list[SexAgeGroup]]:
+    """Clear every breakdown and pick one margin member and its cells."""
+    for name in _VICTIM_BREAKDOWN_NAMES:
+        data[name] = {}
+    name, member, attribute = draw(st.sampled_from(_MARGINS))
+    cells = [cell for cell in SexAgeGroup if getattr(cell, attribute) is member]
+    return name, member, cells
+
+
+def _cells_above_margin(draw: st.DrawFn, data: JSON) -> str:
+    name, member, cells = _one_margin(draw, data)
+    total = data["total"] = draw(st.integers(min_value=1, max_value=_COUNT_LIMIT))
+    given = _below(draw, total, 1)
+    data[name] = {member.value: _below(draw, given - 1)}
+    data["by_sex_and_age"] = {
+        cell.value: count for cell, count in _split(draw, given, cells).items()
+    }
+    data["partial"] = sorted({name, "by_sex_and_age"})
+    return "$.by_sex_and_age"
+
+
+def _cells_below_margin(draw: st.DrawFn, data: JSON) -> str:
+    name, member, cells = _one_margin(draw, data)
+    total = data["total"] = draw(st.integers(min_value=1, max_value=_COUNT_LIMIT))
+    given = _below(draw, total - 1)
+    data[name] = {member.value: _below(draw, total, given + 1)}
+    others = [cell for cell in SexAgeGroup if cell not in cells]
+    split = {**_split(draw, given, cells), **_split(draw, total - given, others)}
+    data["by_sex_and_age"] = {cell.value: count for cell, count in split.items()}
+    data["partial"] = [name]
+    return "$.by_sex_and_age"
+
+
 def _wider_funnel(draw: st.DrawFn, data: JSON) -> str:
     data["indicted"] = data["defendants"] + draw(_EXCESS)
     return "$.indicted"
@@ -1948,6 +2043,13 @@ _BASES: dict[type, Callable[[], st.SearchStrategy[Any]]] = {
     CountryReport: country_reports,
 }
 
+_VICTIM_BREAKDOWN_NAMES = (
+    "by_sex",
+    "by_age_group",
+    "by_citizenship",
+    "by_exploitation",
+    "by_sex_and_age",
+)
 _SINGLE_BREAKDOWNS: dict[str, type[Enum]] = {
     "by_sex": Sex,
     "by_age_group": AgeGroup,
@@ -2037,19 +2139,29 @@ _OWN: dict[type, dict[str, tuple[Mutator, ...]]] = {
     },
     VictimStatistics: {
         "non_negative": (
-            _negative(
-                "total",
-                breakdowns={**_SINGLE_BREAKDOWNS, "by_exploitation": ExploitationForm},
+            _without_cross_tab(
+                _negative(
+                    "total",
+                    breakdowns={
+                        **_SINGLE_BREAKDOWNS,
+                        "by_exploitation": ExploitationForm,
+                        "by_sex_and_age": SexAgeGroup,
+                    },
+                )
             ),
         ),
         "breakdown_sum": (
-            _breakdown_off(_SINGLE_BREAKDOWNS),
-            _ranged_off_total(_SINGLE_BREAKDOWNS),
+            _without_cross_tab(_breakdown_off(_SINGLE_BREAKDOWNS)),
+            _without_cross_tab(_ranged_off_total(_SINGLE_BREAKDOWNS)),
         ),
-        "partial_breakdown_within_total": (_partial_above_total(_SINGLE_BREAKDOWNS),),
-        "exploitation_within_total": (_exploitation_above_total,),
-        "exploitation_covers_total": (_exploitation_below_total,),
-        "known_name": (_unknown_name("partial", "derived"),),
+        "partial_breakdown_within_total": (
+            _without_cross_tab(_partial_above_total(_SINGLE_BREAKDOWNS)),
+        ),
+        "exploitation_within_total": (_without_cross_tab(_exploitation_above_total),),
+        "exploitation_covers_total": (_without_cross_tab(_exploitation_below_total),),
+        "sex_age_within_margin": (_cells_above_margin,),
+        "sex_age_matches_margin": (_cells_below_margin,),
+        "known_name": (_without_cross_tab(_unknown_name("partial", "derived")),),
     },
     LawEnforcementFigures: {
         "range": (_year_out_of_range,),

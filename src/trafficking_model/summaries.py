@@ -120,6 +120,7 @@ _VICTIM_BREAKDOWNS = (
     ("age group", "by_age_group"),
     ("citizenship", "by_citizenship"),
     ("exploitation", "by_exploitation"),
+    ("sex and age", "by_sex_and_age"),
 )
 
 

@@ -24,6 +24,7 @@ __all__ = [
     "Pillar",
     "ReviewKind",
     "Sex",
+    "SexAgeGroup",
     "StakeholderKind",
     "TipTier",
 ]
@@ -72,6 +73,40 @@ class AgeGroup(_Vocabulary):
     ADULT = "adult", "Adult (18 or over)"
     CHILD = "child", "Child (under 18)"
     UNKNOWN = "unknown", "Unknown"
+
+
+class SexAgeGroup(_Vocabulary):
+    """Sex and age group together, as published: women, men, girls and boys.
+
+    Each member is one cell of the sex by age cross-tabulation: women are female
+    adults (18 or over), girls female children (under 18), and so on. Victims
+    of other or unknown sex or age are in no cell. The `sex` and `age_group`
+    attributes give the margins the cell belongs to.
+
+    Example:
+        >>> SexAgeGroup.GIRLS.label
+        'Girls (female, under 18)'
+        >>> SexAgeGroup.GIRLS.sex, SexAgeGroup.GIRLS.age_group
+        (<Sex.FEMALE: 'female'>, <AgeGroup.CHILD: 'child'>)
+    """
+
+    sex: Sex
+    age_group: AgeGroup
+
+    WOMEN = "women", "Women (female, 18 or over)"
+    MEN = "men", "Men (male, 18 or over)"
+    GIRLS = "girls", "Girls (female, under 18)"
+    BOYS = "boys", "Boys (male, under 18)"
+
+
+for _cell, (_sex, _age) in {
+    SexAgeGroup.WOMEN: (Sex.FEMALE, AgeGroup.ADULT),
+    SexAgeGroup.MEN: (Sex.MALE, AgeGroup.ADULT),
+    SexAgeGroup.GIRLS: (Sex.FEMALE, AgeGroup.CHILD),
+    SexAgeGroup.BOYS: (Sex.MALE, AgeGroup.CHILD),
+}.items():
+    _cell.sex = _sex
+    _cell.age_group = _age
 
 
 class CitizenshipCategory(_Vocabulary):

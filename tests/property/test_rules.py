@@ -98,6 +98,8 @@ OWN_RULES: dict[type, set[str]] = {
         "partial_breakdown_within_total",
         "exploitation_within_total",
         "exploitation_covers_total",
+        "sex_age_within_margin",
+        "sex_age_matches_margin",
         "known_name",
     },
     LawEnforcementFigures: {
