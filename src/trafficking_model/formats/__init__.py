@@ -9,6 +9,10 @@ skip a UTF-8 byte order mark, accept CRLF line ends, and collect problems
 with `on_error=` as [`iter_jsonl`][trafficking_model.iter_jsonl] does. Writers
 take a path, written atomically, or a file object.
 
+- [`glotip`](formats/glotip.md): UNODC's GLOTIP country data,
+  the 13-column long format, from CSV or the published workbook, to and from
+  [`CountryReport`][trafficking_model.CountryReport]s.
+
 Example:
     >>> from trafficking_model import formats
     >>> formats.__name__
