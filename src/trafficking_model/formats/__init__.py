@@ -12,6 +12,8 @@ take a path, written atomically, or a file object.
 - [`glotip`](formats/glotip.md): UNODC's GLOTIP country data,
   the 13-column long format, from CSV or the published workbook, to and from
   [`CountryReport`][trafficking_model.CountryReport]s.
+- [`tables`](formats/tables.md): flat rows of any model object, for CSV,
+  pandas, Arrow, Parquet and DuckDB, and back.
 
 Example:
     >>> from trafficking_model import formats
