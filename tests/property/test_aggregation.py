@@ -20,6 +20,7 @@ from trafficking_model import (
     IdentificationStatus,
     Period,
     ProsecutionOutcome,
+    SexAgeGroup,
     ValidationError,
     Victim,
     VictimStatistics,
@@ -65,8 +66,16 @@ def test_victim_statistics_count_the_records(
     )
     assert statistics.by_citizenship == expected
     assert 0 not in statistics.by_sex.values()
+    cells = {(cell.sex, cell.age_group): cell for cell in SexAgeGroup}
+    assert statistics.by_sex_and_age == Counter(
+        cells[r.sex, r.age_group] for r in counted if (r.sex, r.age_group) in cells
+    )
     unexploited = any(not r.exploitation for r in counted)
-    assert statistics.partial == ({"by_exploitation"} if unexploited else set())
+    outside = any((r.sex, r.age_group) not in cells for r in counted)
+    assert statistics.partial == (
+        ({"by_exploitation"} if unexploited else set())
+        | ({"by_sex_and_age"} if outside else set())
+    )
 
 
 @given(victim_records)

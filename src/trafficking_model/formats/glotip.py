@@ -320,7 +320,9 @@ def read_rows(
         line 2: $.txtVALUE: 'about 5' is not a count; expected a form such as 12, <5, 10-14 or >100
         ([], None)
     """
-    if isinstance(source, (str, os.PathLike)) and os.fspath(source).endswith(".xlsx"):
+    if isinstance(source, (str, os.PathLike)) and os.fspath(source).lower().endswith(
+        ".xlsx"
+    ):
         yield from read_workbook(source, on_error=on_error)
         return
     with open_table(source, is_header=_is_header, search=5) as table:
