@@ -108,6 +108,19 @@ def test_from_rows_is_strict_and_names_the_column() -> None:
     ]
 
 
+def test_from_rows_refuses_rows_that_are_not_mappings_and_classes_that_are_not_models() -> (
+    None
+):
+    errors: list[ValidationError] = []
+    assert tables.from_rows([5, "start"], Period, on_error=errors.append) == []  # type: ignore[list-item]
+    assert [(p.path, p.rule) for e in errors for p in e.problems] == [
+        ("$[0]", "type"),
+        ("$[1]", "type"),
+    ]
+    with pytest.raises(ValidationError, match="is not a model class"):
+        tables.from_rows([], int)
+
+
 def test_read_csv_reports_bad_cells_with_line_and_column() -> None:
     out = io.StringIO()
     victim = Victim(

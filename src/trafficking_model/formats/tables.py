@@ -450,9 +450,18 @@ def from_rows(
     layout = _layout(cls)
     made: list[T] = []
     for index, row in enumerate(rows):
+        given: object = row
+        if not isinstance(given, Mapping):
+            problem = Problem(
+                path=f"$[{index}]",
+                message=f"expected a mapping row, got {type(given).__name__}",
+                rule="type",
+            )
+            report(ValidationError([problem]), on_error)
+            continue
         try:
             made.append(_structured(layout, row, cls))
-        except ValidationError as error:  # noqa: PERF203 - one error per bad row
+        except ValidationError as error:
             report(error.under(f"$[{index}]"), on_error)
     return made
 
