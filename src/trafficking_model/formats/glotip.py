@@ -399,7 +399,9 @@ def from_reports(
     (female, male), by age group (0 to 17, 18 or over), by sex and age, by form
     of exploitation in the order of `CATEGORIES`; then persons prosecuted and
     convicted. A report's victims' total is written even when not reported (a
-    blank value); a breakdown's members are written as given. `partial` and
+    blank value); a breakdown's members are written as given; persons
+    prosecuted and convicted are written where reported, so a blank row of
+    theirs read by `to_reports` is not written back. `partial` and
     `derived` have no column in GLOTIP and are not written.
 
     Args:
