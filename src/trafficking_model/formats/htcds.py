@@ -123,10 +123,13 @@ def _table() -> dict[str, tuple[str, tuple[str, ...]]]:
         if "Field Name including Prefix" in row:
             header = row
             continue
-        if not header or len(row) < len(header) - 3:
+        if not header:
             continue
         cells = dict(zip(header, row, strict=False))
-        name = cells.get("Field Name including Prefix", "").strip()
+        name = cells.get("Field Name including Prefix", "").strip() or (
+            cells.get("Field Name Prefix", "").strip()
+            + cells.get("Field Name", "").strip()
+        )
         if not name[:4].endswith("_") or cells.get("Status") == "N/A":
             continue
         kind = cells.get("Field Type", "").strip()
@@ -492,8 +495,10 @@ def from_htcds(
 ) -> T:
     """A model object from an HTCDS record.
 
-    Fields the model needs but the standard does not have (a victim's age
-    group, a defendant's disposition) come from `given`. A multi-select value
+    Fields the model needs but the record does not give (a victim's age
+    group, a defendant's disposition, the forms of exploitation of someone
+    found not to be a victim) come from `given`, which must not repeat a field
+    the record gives. A multi-select value
     may be a list or tuple of values, or one string with the values separated
     by `;`, as Salesforce exports them.
 
@@ -584,11 +589,13 @@ def from_htcds(
             values[spec.model] = converted
     names = {field.name for field in attrs.fields(cls)}
     for name, value in (given or {}).items():
-        if name not in names:
+        if name not in names or name in values:
             errors.append(
                 Problem(
                     path=f"$.{name}",
-                    message=f"given, but {cls.__name__} has no such field",
+                    message=f"given, but {cls.__name__} has no such field"
+                    if name not in names
+                    else "given, but the record gives it too",
                     rule="unknown_key",
                 )
             )
@@ -805,13 +812,9 @@ def _code_rows(model: str, codes: _Codes) -> list[MappingRow]:
         [codes.htcds_fidelity(value) for value in code_list(codes.field)]
     )
     rows = [MappingRow(model, codes.field, field_to, field_from)]
-    seen: set[str] = set()
     for member, fidelity in zip(all_members, fidelities, strict=True):
         value = codes.to_htcds.get(member)
-        back = Fidelity.NONE
-        if value is not None:
-            seen.add(value)
-            back = codes.htcds_fidelity(value)
+        back = Fidelity.NONE if value is None else codes.htcds_fidelity(value)
         rows.append(
             MappingRow(
                 f"{model} = {member.value}",
@@ -822,8 +825,8 @@ def _code_rows(model: str, codes: _Codes) -> list[MappingRow]:
             )
         )
     for value in code_list(codes.field):
-        if value in seen:
-            continue
+        if codes.htcds_fidelity(value) is Fidelity.EXACT:
+            continue  # its row is the member's
         read_as = codes.to_model.get(value)
         rows.append(
             MappingRow(
