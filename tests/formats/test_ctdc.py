@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -533,3 +534,35 @@ def test_a_flag_recorded_both_yes_and_no_is_always_refused(
 @given(records())
 def test_a_valid_record_is_always_accepted_by_both_checks(record: Record) -> None:
     assert ctdc._plainly_valid(record)  # the fast check accepts what is valid
+
+
+def test_the_reference_page_lists_the_columns_as_the_reader_reads_them() -> None:
+    page = (Path(__file__).parents[2] / "docs" / "reference" / "ctdc.md").read_text(
+        encoding="utf-8"
+    )
+    rows = [
+        [cell.strip() for cell in line.strip("|").split("|")]
+        for line in page.splitlines()
+        if line.startswith("| `")
+    ]
+    read_into = {}
+    for first, second, *_ in rows:
+        for name in first.replace("`", "").split(" or "):
+            read_into[name] = second
+    group = {
+        Means: "means",
+        ExploitationForm: "exploitation",
+        Sector: "sectors",
+        RecruiterRelation: "recruiter_relations",
+    }
+    flags = {**ctdc._FLAG_COLUMNS, **ctdc._OLD_FLAG_COLUMNS}
+    flags.update(
+        (spelling, ctdc._FLAG_COLUMNS[name])
+        for name, spelling in ctdc._SECTOR_SPELLING.items()
+    )
+    for name, flag in flags.items():
+        assert read_into.pop(name) == f"`{group[type(flag)]}`: `{flag.value}`"
+    for name in ctdc._VALUE_PARSERS:
+        assert name in read_into
+    skipped = page.split("have no place in the current file")[1].split(".\n")[0]
+    assert set(re.findall(r"`(\w+)`", skipped)) == set(ctdc._UNMAPPED)

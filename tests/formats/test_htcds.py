@@ -342,3 +342,26 @@ def test_what_is_written_without_loss_reads_back_the_same(obj: Any) -> None:
     back = from_htcds(record, type(obj), given=given, on_error=back_lost.append)
     assert back == obj
     assert back_lost == []
+
+
+def _rendered_report() -> str:
+    lines = [
+        "| Model | HTCDS | To HTCDS | From HTCDS | Note |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    lines.extend(
+        "| {} | {} | {} | {} | {} |".format(
+            f"`{row.model}`" if row.model else "—",
+            f"`{row.htcds}`" if row.htcds else "—",
+            row.to_htcds.value,
+            row.from_htcds.value,
+            row.note,
+        )
+        for row in htcds.mapping_report()
+    )
+    return "\n".join(lines)
+
+
+def test_the_reference_page_shows_the_mapping_report() -> None:
+    page = Path(__file__).parents[2] / "docs" / "reference" / "htcds.md"
+    assert _rendered_report() + "\n" in page.read_text(encoding="utf-8")
