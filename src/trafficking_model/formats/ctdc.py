@@ -66,6 +66,7 @@ from trafficking_model._validation import (
     is_in_range,
     is_member,
     is_type,
+    private_repr,
     raise_if_any,
     subject,
     wrong_type,
@@ -219,6 +220,10 @@ _BAND_LIMIT: Final = 10_000
 class Record:
     """One victim's row of the CTDC dataset.
 
+    A row describes one person's case, so its repr hides the year, age,
+    countries and duration, unless
+    [`show_values`][trafficking_model.show_values] is on.
+
     Every field but the sets is `None` where the file does not record it. Each
     flag of the file is in one of three places: its set (`1`), `recorded_no`
     (`0`), or neither (blank or `-99`: not recorded). So a record made with
@@ -256,12 +261,14 @@ class Record:
         trafficking_model.errors.ValidationError: $.recorded_no: agriculture is recorded both yes and no
     """
 
-    year: int | None = None
+    year: int | None = attrs.field(default=None, repr=private_repr)
     gender: Sex | None = None
-    age: Band | None = None
-    citizenship: str | None = None
-    country_of_exploitation: str | None = None
-    months: Band | None = None
+    age: Band | None = attrs.field(default=None, repr=private_repr)
+    citizenship: str | None = attrs.field(default=None, repr=private_repr)
+    country_of_exploitation: str | None = attrs.field(
+        default=None, repr=private_repr
+    )
+    months: Band | None = attrs.field(default=None, repr=private_repr)
     means: frozenset[Means] = frozenset()
     exploitation: frozenset[ExploitationForm] = frozenset()
     sectors: frozenset[Sector] = frozenset()
