@@ -316,7 +316,8 @@ def _csv_records(
             line = first_line.pop() if first_line else 1
             yield problem(line, "$", f"not valid CSV: {error}", "csv")
             continue
-        yield from _drain(pending)
+        if pending:
+            yield from _drain(pending)
         line = first_line.pop()
         if cells:  # a blank line holds no row
             yield line, tuple(cells)
