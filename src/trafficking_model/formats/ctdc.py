@@ -265,9 +265,7 @@ class Record:
     gender: Sex | None = None
     age: Band | None = attrs.field(default=None, repr=private_repr)
     citizenship: str | None = attrs.field(default=None, repr=private_repr)
-    country_of_exploitation: str | None = attrs.field(
-        default=None, repr=private_repr
-    )
+    country_of_exploitation: str | None = attrs.field(default=None, repr=private_repr)
     months: Band | None = attrs.field(default=None, repr=private_repr)
     means: frozenset[Means] = frozenset()
     exploitation: frozenset[ExploitationForm] = frozenset()
@@ -847,6 +845,9 @@ class _Reader:
         through here, so that they accept exactly the same rows.
         """
         get_values = _getter(tuple(position for position, _ in self.fields))
+        complete = all(
+            position < len(self.layout.columns) for position, _ in self.fields
+        )
         (
             (means_get, means_cache),
             (forms_get, forms_cache),
@@ -868,7 +869,7 @@ class _Reader:
                 continue
             line, cells = item
             try:
-                row = (*cells, "")
+                row = cells if complete else (*cells, "")
                 year, gender, age, citizenship, country, months = get_values(row)
                 key = means_get(row)
                 means = means_cache.get(key) or group(0, key)
@@ -1164,8 +1165,8 @@ def victim_statistics(
             int | None,
             int | None,
             int,
-            frozenset[ExploitationForm],
-            frozenset[ExploitationForm],
+            frozenset[Flag],
+            frozenset[Flag],
         ],
         int,
     ] = {}
@@ -1176,8 +1177,9 @@ def victim_statistics(
         id(CitizenshipCategory.UNKNOWN),
     )
     parts = records.parts() if type(records) is _Reading else None
-    rows = _parts_of(records) if parts is None else _parts_of_rows(parts)
-    for row_year, gender, age, citizen_of, exploited_in, forms, no_forms in rows:
+    rows = _parts_of(records) if parts is None else parts
+    for row_year, gender, age, citizen_of, exploited_in, _, _, pair, _, _ in rows:
+        forms, no_forms = pair
         if filtered and (
             (country is not None and exploited_in != country)
             or (citizenship is not None and citizen_of != citizenship)
@@ -1207,8 +1209,8 @@ def victim_statistics(
     by_sex: Counter[Sex] = Counter()
     by_age: Counter[AgeGroup] = Counter()
     by_citizenship: Counter[CitizenshipCategory] = Counter()
-    yes: Counter[ExploitationForm] = Counter()
-    maybe: Counter[ExploitationForm] = Counter()
+    yes: Counter[Flag] = Counter()
+    maybe: Counter[Flag] = Counter()
     partial: set[str] = set()
     for (gender_id, low, high, category_id, forms, no), count in combinations.items():
         gender = members[gender_id]
@@ -1250,14 +1252,8 @@ def victim_statistics(
     )
 
 
-_Counted: TypeAlias = (
-    "tuple[int | None, Sex | None, Band | None, str | None, str | None, "
-    "frozenset[ExploitationForm], frozenset[ExploitationForm]]"
-)
-
-
-def _parts_of(records: Iterable[Record]) -> Iterator[_Counted]:
-    """What `victim_statistics` counts of each record."""
+def _parts_of(records: Iterable[Record]) -> Iterator[_Parts]:
+    """What `victim_statistics` counts of each record, shaped as a row read."""
     forms_no: dict[frozenset[Flag], frozenset[ExploitationForm]] = {}
     for index, record in enumerate(records):
         if type(record) is not Record:
@@ -1276,15 +1272,15 @@ def _parts_of(records: Iterable[Record]) -> Iterator[_Counted]:
             record.age,
             record.citizenship,
             record.country_of_exploitation,
-            record.exploitation,
-            no_forms,
+            None,
+            _NO_PAIR,
+            (record.exploitation, no_forms),
+            _NO_PAIR,
+            _NO_PAIR,
         )
 
 
-def _parts_of_rows(rows: Iterator[_Parts]) -> Iterator[_Counted]:
-    """What `victim_statistics` counts of each row read, without a `Record`."""
-    for year, gender, age, citizenship, country, _, _, forms, _, _ in rows:
-        yield year, gender, age, citizenship, country, forms[0], forms[1]  # type: ignore[misc]
+_NO_PAIR: Final[_Pair] = (frozenset(), frozenset())
 
 
 def _age_group(age: Band | None) -> AgeGroup | None:
