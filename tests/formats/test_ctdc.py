@@ -566,3 +566,49 @@ def test_the_reference_page_lists_the_columns_as_the_reader_reads_them() -> None
         assert name in read_into
     skipped = page.split("have no place in the current file")[1].split(".\n")[0]
     assert set(re.findall(r"`(\w+)`", skipped)) == set(ctdc._UNMAPPED)
+
+
+VIOLATIONS = {
+    "year_range": (lambda r: attrs.evolve(r, year=1899), "range"),
+    "year_type": (lambda r: attrs.evolve(r, year="2019"), "type"),
+    "gender_unknown": (lambda r: attrs.evolve(r, gender=Sex.UNKNOWN), "enum"),
+    "gender_type": (lambda r: attrs.evolve(r, gender="female"), "type"),
+    "age_range": (lambda r: attrs.evolve(r, age=Band(121)), "range"),
+    "age_type": (lambda r: attrs.evolve(r, age=(9, 17)), "type"),
+    "months_type": (lambda r: attrs.evolve(r, months="0--12"), "type"),
+    "citizenship": (lambda r: attrs.evolve(r, citizenship="UA"), "country_code"),
+    "country": (
+        lambda r: attrs.evolve(r, country_of_exploitation="ukr"),
+        "country_code",
+    ),
+    "means_set": (lambda r: attrs.evolve(r, means=set(r.means)), "type"),
+    "means_member": (
+        lambda r: attrs.evolve(r, means=r.means | {Sector.AGRICULTURE}),
+        "type",
+    ),
+    "form_outside_ctdc": (
+        lambda r: attrs.evolve(
+            r, exploitation=r.exploitation | {ExploitationForm.ORGAN_REMOVAL}
+        ),
+        "enum",
+    ),
+    "recorded_no_member": (
+        lambda r: attrs.evolve(r, recorded_no=r.recorded_no | {"threats"}),
+        "type",
+    ),
+}
+
+
+@settings(max_examples=examples(1.0))
+@given(records(), st.sampled_from(sorted(VIOLATIONS)))
+def test_each_kind_of_violation_is_always_refused(record: Record, kind: str) -> None:
+    break_it, rule = VIOLATIONS[kind]
+    with pytest.raises(ValidationError) as caught:
+        break_it(record)
+    assert rule in [problem.rule for problem in caught.value.problems]
+
+
+@settings(max_examples=examples(0.5))
+@given(bands(9_999))
+def test_any_band_reads_back_from_its_text(band: Band) -> None:
+    assert ctdc._band(str(band), "a band") == band

@@ -213,7 +213,7 @@ class Band:
         return f"{self.low}--{self.high}"
 
 
-_BAND_LIMIT: Final = 10_000
+_BAND_LIMIT: Final = 9_999  # four digits, as `_BAND` reads them
 
 
 @attrs.frozen(slots=True, kw_only=True)
