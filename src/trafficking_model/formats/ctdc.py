@@ -675,7 +675,6 @@ _Parts: TypeAlias = (
     "tuple[int | None, Sex | None, Band | None, str | None, str | None, "
     "Band | None, _Pair, _Pair, _Pair, _Pair]"
 )
-_FlagSets: TypeAlias = "tuple[frozenset[Flag], ...]"
 
 
 @attrs.frozen(slots=True)
