@@ -24,7 +24,7 @@ from trafficking_model import (
     VictimStatistics,
     show_values,
 )
-from trafficking_model.formats import ctdc
+from trafficking_model.formats import _ctdc_columns, _ctdc_record, ctdc
 from trafficking_model.formats.ctdc import (
     Band,
     Means,
@@ -533,7 +533,7 @@ def test_a_flag_recorded_both_yes_and_no_is_always_refused(
 @settings(max_examples=examples(0.5))
 @given(records())
 def test_a_valid_record_is_always_accepted_by_both_checks(record: Record) -> None:
-    assert ctdc._plainly_valid(record)  # the fast check accepts what is valid
+    assert _ctdc_record._plainly_valid(record)  # the fast check accepts what is valid
 
 
 def test_the_reference_page_lists_the_columns_as_the_reader_reads_them() -> None:
@@ -555,17 +555,17 @@ def test_the_reference_page_lists_the_columns_as_the_reader_reads_them() -> None
         Sector: "sectors",
         RecruiterRelation: "recruiter_relations",
     }
-    flags = {**ctdc._FLAG_COLUMNS, **ctdc._OLD_FLAG_COLUMNS}
+    flags = {**_ctdc_columns.FLAG_COLUMNS, **_ctdc_columns._OLD_FLAG_COLUMNS}
     flags.update(
-        (spelling, ctdc._FLAG_COLUMNS[name])
-        for name, spelling in ctdc._SECTOR_SPELLING.items()
+        (spelling, _ctdc_columns.FLAG_COLUMNS[name])
+        for name, spelling in _ctdc_columns.SECTOR_SPELLING.items()
     )
     for name, flag in flags.items():
         assert read_into.pop(name) == f"`{group[type(flag)]}`: `{flag.value}`"
-    for name in ctdc._VALUE_PARSERS:
+    for name in _ctdc_columns._VALUE_PARSERS:
         assert name in read_into
     skipped = page.split("have no place in the current file")[1].split(".\n")[0]
-    assert set(re.findall(r"`(\w+)`", skipped)) == set(ctdc._UNMAPPED)
+    assert set(re.findall(r"`(\w+)`", skipped)) == set(_ctdc_columns._UNMAPPED)
 
 
 VIOLATIONS = {
@@ -611,4 +611,4 @@ def test_each_kind_of_violation_is_always_refused(record: Record, kind: str) -> 
 @settings(max_examples=examples(0.5))
 @given(bands(9_999))
 def test_any_band_reads_back_from_its_text(band: Band) -> None:
-    assert ctdc._band(str(band), "a band") == band
+    assert _ctdc_columns._band(str(band), "a band") == band
