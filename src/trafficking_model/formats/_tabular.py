@@ -139,11 +139,24 @@ class Table:
 
     columns: tuple[str, ...]
     header_line: int
-    _rows: Iterator[TableRow | ValidationError]
+    _records: Iterator[_Record]
 
     def __iter__(self) -> Iterator[TableRow | ValidationError]:
         """The rows after the header, in order."""
-        return self._rows
+        return _rows(self.columns, self._records)
+
+    def tuples(self) -> Iterator[tuple[int, tuple[str, ...]] | ValidationError]:
+        """The rows after the header as `(line, cells)`, cells in column order.
+
+        The same rows and errors as iterating the table, without building a
+        mapping per row: for readers of large files.
+
+        Example:
+            >>> with open_table(["Year,Sex", "2021,Female", "2021"]) as table:
+            ...     [item if isinstance(item, tuple) else str(item) for item in table.tuples()]
+            [(2, ('2021', 'Female')), 'line 3: $: row has 1 cell, but the header has 2']
+        """
+        return _checked_width(len(self.columns), self._records)
 
 
 @contextlib.contextmanager
@@ -216,7 +229,7 @@ def open_table(
                 f"column {', '.join(map(repr, repeated))} appears more than once",
                 "header",
             )
-        yield Table(header, header_line, _rows(header, records))
+        yield Table(header, header_line, records)
 
 
 _Record: TypeAlias = "tuple[int, tuple[str, ...]] | ValidationError"
@@ -303,7 +316,8 @@ def _csv_records(
             line = first_line.pop() if first_line else 1
             yield problem(line, "$", f"not valid CSV: {error}", "csv")
             continue
-        yield from _drain(pending)
+        if pending:
+            yield from _drain(pending)
         line = first_line.pop()
         if cells:  # a blank line holds no row
             yield line, tuple(cells)
@@ -417,22 +431,27 @@ def _sequence_cells(number: int, row: object) -> _Record:
 def _rows(
     columns: tuple[str, ...], records: Iterator[_Record]
 ) -> Iterator[TableRow | ValidationError]:
-    width = len(columns)
-    for item in records:
+    for item in _checked_width(len(columns), records):
         if isinstance(item, ValidationError):
             yield item
             continue
         line, cells = item
-        if len(cells) != width:
+        yield TableRow(line, dict(zip(columns, cells, strict=True)))
+
+
+def _checked_width(width: int, records: Iterator[_Record]) -> Iterator[_Record]:
+    for item in records:
+        if type(item) is tuple and len(item[1]) != width:
+            cells = item[1]
             yield problem(
-                line,
+                item[0],
                 "$",
                 f"row has {len(cells)} cell{'' if len(cells) == 1 else 's'}, "
                 f"but the header has {width}",
                 "row_width",
             )
             continue
-        yield TableRow(line, dict(zip(columns, cells, strict=True)))
+        yield item
 
 
 def write_table(
