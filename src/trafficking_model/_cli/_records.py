@@ -1,0 +1,150 @@
+"""Reading the records of an input, one at a time, each valid or its error."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+from trafficking_model._cli import _csv
+from trafficking_model._cli._input import (
+    Input,
+    UsageError,
+    candidates,
+    detect,
+    first_record,
+    not_a_record,
+)
+from trafficking_model.errors import Problem, ValidationError
+from trafficking_model.jsonl import iter_jsonl
+from trafficking_model.serialization import from_dict, from_json
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from trafficking_model._cli._progress import Progress
+
+Item = tuple[int | None, object]
+"""Where a record starts (a line, or None in one JSON document) and the record or its error."""
+
+_BOM = b"\xef\xbb\xbf"
+
+
+def records(
+    source: Input,
+    cls: type[Any] | None,
+    progress: Progress,
+    *,
+    each: bool = False,
+) -> Iterator[Item]:
+    """Every record of `source`, valid or a `ValidationError`, in order.
+
+    Args:
+        source: The input.
+        cls: The records' class; `None` to tell it from the first record or,
+            with `each`, from every record.
+        progress: Counts each record.
+        each: Tell the class of every record on its own (a mixed stream).
+    """
+    if source.kind == "jsonl":
+        reader = _lines(source, cls, each=each)
+    elif source.kind == "csv":
+        if cls is None:
+            msg = f"{source.label}: a CSV file needs --type"
+            raise UsageError(msg)
+        reader = _csv.read(source.stream, cls)
+    else:
+        reader = _document(source, cls)
+    for item in reader:
+        progress.update(source.consumed)
+        yield item
+
+
+def class_of_first(source: Input) -> type[Any]:
+    """The class of the first record of a JSON Lines input, or a usage error."""
+    head = source.stream.peek(1 << 16)
+    first = head.removeprefix(_BOM).partition(b"\n")[0]
+    try:
+        record = json.loads(first)
+    except ValueError:
+        record = None
+    return _class_or_fail(source, record)
+
+
+def _class_or_fail(source: Input, record: object) -> type[Any]:
+    cls = detect(record)
+    if cls is None:
+        names = candidates(record)
+        why = f"it could be {', '.join(names)}" if names else "it fits no model class"
+        msg = (
+            f"{source.label}: cannot tell the type of the records ({why}): give --type"
+        )
+        raise UsageError(msg)
+    return cls
+
+
+def _lines(source: Input, cls: type[Any] | None, *, each: bool) -> Iterator[Item]:
+    if not each or cls is not None:
+        chosen = cls or class_of_first(source)
+        errors: list[ValidationError] = []
+        for record in iter_jsonl(source.stream, chosen, on_error=errors.append):
+            while errors:
+                error = errors.pop(0)
+                yield error.line, error
+            yield None, record
+        for error in errors:
+            yield error.line, error
+        return
+    for number, read in enumerate(source.stream, start=1):
+        line = read.removeprefix(_BOM) if number == 1 else read
+        try:
+            raw = json.loads(line)
+        except ValueError:
+            raw = None
+        found = detect(raw)
+        if found is None:
+            # iter_jsonl's own message for what is not JSON; ours for the rest
+            error = not_a_record(number, raw) if raw is not None else _bad_json(number)
+            yield number, error
+            continue
+        try:
+            yield number, from_json(line, found)
+        except ValidationError as error:
+            yield number, ValidationError(error.problems, line=number)
+
+
+def _bad_json(number: int) -> ValidationError:
+    return ValidationError(
+        [Problem(path="$", message="malformed JSON", rule="json")], line=number
+    )
+
+
+def _document(source: Input, cls: type[Any] | None) -> Iterator[Item]:
+    data = source.stream.read().removeprefix(_BOM)
+    try:
+        document = json.loads(data)
+    except ValueError as error:
+        message = f"malformed JSON: {error}"
+        if "Extra data" in str(error):
+            message += (
+                "; if the file holds one record per line (JSON Lines), pass --jsonl"
+            )
+        yield None, ValidationError([Problem(path="$", message=message, rule="json")])
+        return
+    chosen = cls or _class_or_fail(source, first_record(document))
+    source.single = not isinstance(document, list)
+    if source.single:
+        try:
+            yield None, from_json(data, chosen)
+        except ValidationError as error:
+            yield None, error
+        return
+    for index, item in enumerate(document):
+        yield None, _item(item, chosen, index)
+
+
+def _item(data: object, cls: type[Any], index: int) -> object:
+    """One item of a JSON array, or its error with the item's index in the paths."""
+    try:
+        return from_dict(data, cls)
+    except ValidationError as error:
+        return error.under(f"$[{index}]")
