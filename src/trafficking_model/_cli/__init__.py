@@ -291,7 +291,7 @@ def _validate_one(name: str, cls: type[Any] | None, options: argparse.Namespace)
     finally:
         progress.close(source.consumed)
         source.close()
-    type_name = cls.__name__ if cls is not None else "/".join(sorted(kinds)) or "record"
+    type_name = "record" if source.cls is None else source.cls.__name__
     if options.format == "json":
         say(
             json.dumps(

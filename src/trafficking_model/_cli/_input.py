@@ -104,6 +104,8 @@ class Input:
                 raise UsageError(msg) from None
             self.size = status.st_size if stat.S_ISREG(status.st_mode) else None
         self._raw = _Stream(raw)
+        self.cls: type[Any] | None = None
+        """The records' class, once it is chosen or told from the first record."""
         self.single = False
         """Whether the input is one JSON object (known once it is read)."""
         if kind is None:

@@ -7,6 +7,7 @@ Without tqdm (the `progress` extra), the command says once how to get it.
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from typing import Any
@@ -32,6 +33,25 @@ def wanted(size: int | None, *, quiet: bool, forced: bool) -> bool:
     return size is not None and size >= THRESHOLD and sys.stderr.isatty()
 
 
+def _size() -> tuple[int, int]:
+    """The columns and lines of the terminal on standard error.
+
+    A terminal that gives no size (0 by 0, as a new pseudo-terminal) counts as
+    80 by 24: tqdm would hide its bar on a terminal with no lines.
+    """
+    try:
+        size = os.get_terminal_size(sys.stderr.fileno())
+    except (OSError, ValueError):
+        return 80, 24
+    return size.columns or 80, size.lines or 24
+
+
+def _short(label: str) -> str:
+    """The file's name without its folder, cut to 24 characters."""
+    name = label.rsplit("/", 1)[-1]
+    return name if len(name) <= 24 else name[:21] + "..."
+
+
 class Progress:
     """Bytes read and records per second, redrawn at most ten times a second."""
 
@@ -52,13 +72,16 @@ class Progress:
             return
         self._bar = tqdm(
             total=size,
-            desc=label,
+            desc=_short(label),
+            bar_format="{desc}: {percentage:3.0f}%|{bar}| {n_fmt}B/{total_fmt}B "
+            "[{elapsed}<{remaining}{postfix}]",
             unit="B",
             unit_scale=True,
             unit_divisor=1024,
             file=sys.stderr,
             leave=True,
-            dynamic_ncols=True,
+            ncols=_size()[0],
+            nrows=_size()[1],
         )
 
     def update(self, consumed: int) -> None:

@@ -15,7 +15,6 @@ from trafficking_model._cli._input import (
     not_a_record,
 )
 from trafficking_model.errors import Problem, ValidationError
-from trafficking_model.jsonl import iter_jsonl
 from trafficking_model.serialization import from_dict, from_json
 
 if TYPE_CHECKING:
@@ -51,6 +50,7 @@ def records(
         if cls is None:
             msg = f"{source.label}: a CSV file needs --type"
             raise UsageError(msg)
+        source.cls = cls
         reader = _csv.read(source.stream, cls)
     else:
         reader = _document(source, cls)
@@ -83,33 +83,39 @@ def _class_or_fail(source: Input, record: object) -> type[Any]:
 
 
 def _lines(source: Input, cls: type[Any] | None, *, each: bool) -> Iterator[Item]:
-    if not each or cls is not None:
-        chosen = cls or class_of_first(source)
-        errors: list[ValidationError] = []
-        for record in iter_jsonl(source.stream, chosen, on_error=errors.append):
-            while errors:
-                error = errors.pop(0)
-                yield error.line, error
-            yield None, record
-        for error in errors:
-            yield error.line, error
-        return
+    """Each line's record or error, as soon as it is read: nothing is kept."""
+    chosen = None if each and cls is None else cls or class_of_first(source)
+    source.cls = chosen
     for number, read in enumerate(source.stream, start=1):
         line = read.removeprefix(_BOM) if number == 1 else read
+        yield number, _line(line, number, chosen)
+
+
+def _line(line: bytes, number: int, cls: type[Any] | None) -> object:
+    if not line.strip():
+        return ValidationError(
+            [
+                Problem(
+                    path="$",
+                    message="blank line: JSON Lines needs one value per line",
+                    rule="json",
+                )
+            ],
+            line=number,
+        )
+    if cls is None:
         try:
             raw = json.loads(line)
         except ValueError:
             raw = None
-        found = detect(raw)
-        if found is None:
-            # iter_jsonl's own message for what is not JSON; ours for the rest
-            error = not_a_record(number, raw) if raw is not None else _bad_json(number)
-            yield number, error
-            continue
-        try:
-            yield number, from_json(line, found)
-        except ValidationError as error:
-            yield number, ValidationError(error.problems, line=number)
+        cls = detect(raw)
+        if cls is None:
+            # from_json's own message for what is not JSON; ours for the rest
+            return not_a_record(number, raw) if raw is not None else _bad_json(number)
+    try:
+        return from_json(line, cls)
+    except ValidationError as error:
+        return ValidationError(error.problems, line=number)
 
 
 def _bad_json(number: int) -> ValidationError:
@@ -131,6 +137,7 @@ def _document(source: Input, cls: type[Any] | None) -> Iterator[Item]:
         yield None, ValidationError([Problem(path="$", message=message, rule="json")])
         return
     chosen = cls or _class_or_fail(source, first_record(document))
+    source.cls = chosen
     source.single = not isinstance(document, list)
     if source.single:
         try:
