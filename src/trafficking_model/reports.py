@@ -112,3 +112,27 @@ class CountryReport:
                         f"year {figures.year} is outside the period {self.period}",
                     )
         raise_if_any(problems)
+
+    def figures_for(self, year: int) -> LawEnforcementFigures | None:
+        """The yearly law-enforcement figures of one year, if the report has them.
+
+        Args:
+            year: The calendar year.
+
+        Returns:
+            That year's figures, or `None` if the report gives none for it.
+
+        Example:
+            >>> report = CountryReport(
+            ...     country="ATA",  # fictional
+            ...     period=Period.from_years(2020, 2021),
+            ...     source="A made-up table",
+            ...     law_enforcement=(LawEnforcementFigures(year=2021, convictions=3),),
+            ... )
+            >>> report.figures_for(2021).convictions, report.figures_for(2020)
+            (3, None)
+        """
+        for figures in self.law_enforcement:
+            if figures.year == year:
+                return figures
+        return None
