@@ -15,6 +15,7 @@ import datetime as dt
 import math
 import re
 import typing
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from enum import Enum
 from typing import TypeVar
@@ -25,7 +26,7 @@ from iso3166 import countries_by_alpha3
 from trafficking_model.errors import Problem, ValidationError, values_shown
 
 if typing.TYPE_CHECKING:
-    from collections.abc import Callable, Iterable
+    from collections.abc import Callable
 
 Problems = list[Problem]
 E = TypeVar("E", bound=Enum)
@@ -345,6 +346,58 @@ def has_unique_ids(
             )
             ok = False
     return ok
+
+
+def _plain_iterable(value: object) -> bool:
+    """Whether `value` is an iterable that stands for a collection of items.
+
+    A `str` or `bytes` is not (it would be a set of letters), nor a mapping.
+    """
+    return isinstance(value, Iterable) and not isinstance(
+        value, (str, bytes, bytearray, Mapping)
+    )
+
+
+def freeze_set(value: object) -> object:
+    """Store any iterable of items as a frozenset; anything else as it is.
+
+    The converter of every set field: a list or a set is taken, and its items
+    are still checked exactly by the owning class. A `str`, `bytes`, a mapping,
+    anything that is not iterable or holds unhashable items is passed through
+    unchanged, so that the owning class rejects it with a proper
+    `ValidationError` rather than taking a set of letters.
+
+    Example:
+        >>> freeze_set(["AZE", "GEO"]) == frozenset({"AZE", "GEO"})
+        True
+        >>> freeze_set("AZE")
+        'AZE'
+    """
+    if type(value) is frozenset or not _plain_iterable(value):
+        return value
+    try:
+        return frozenset(typing.cast("Iterable[object]", value))
+    except TypeError:  # unhashable items
+        return value
+
+
+def freeze_tuple(value: object) -> object:
+    """Store any iterable of items as a tuple; anything else as it is.
+
+    The converter of every sequence field, like `freeze_set`. A set has no
+    order, so it is passed through unchanged, for the owning class to reject.
+
+    Example:
+        >>> freeze_tuple(x for x in (1, 2))
+        (1, 2)
+    """
+    if (
+        type(value) is tuple
+        or not _plain_iterable(value)
+        or isinstance(value, (set, frozenset))
+    ):
+        return value
+    return tuple(typing.cast("Iterable[object]", value))
 
 
 def in_vocabulary_order(members: Iterable[E]) -> list[E]:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import typing
+
 import attrs
 
 from trafficking_model._validation import (
     Problems,
     add,
     field,
+    freeze_tuple,
     is_country,
     is_instance,
     is_member,
@@ -24,7 +27,17 @@ from trafficking_model.statistics import (
 )
 from trafficking_model.vocabularies import TipTier
 
+if typing.TYPE_CHECKING:
+    from collections.abc import Iterable
+
 __all__ = ["CountryReport"]
+
+
+def _yearly(
+    value: Iterable[LawEnforcementFigures],
+) -> tuple[LawEnforcementFigures, ...]:
+    """Any iterable of yearly figures, stored as a tuple (`freeze_tuple`)."""
+    return typing.cast("tuple[LawEnforcementFigures, ...]", freeze_tuple(value))
 
 
 @attrs.frozen(kw_only=True)
@@ -68,7 +81,9 @@ class CountryReport:
     prosecution: ProsecutionOutcome | None = None
     victims: VictimStatistics | None = None
     tip_tier: TipTier | None = None
-    law_enforcement: tuple[LawEnforcementFigures, ...] = ()
+    law_enforcement: tuple[LawEnforcementFigures, ...] = attrs.field(
+        default=(), converter=_yearly
+    )
 
     def __attrs_post_init__(self) -> None:
         """Check every rule at once."""

@@ -137,6 +137,35 @@ def _counted(values: Iterable[E]) -> immutabledict[E, int]:
     )
 
 
+def _by_offence(value: Mapping[OffenceType, Figure]) -> Mapping[OffenceType, Figure]:
+    """A breakdown by offence, stored immutable; typed for type checkers."""
+    return freeze_breakdown(value)
+
+
+def _by_sex(value: Mapping[Sex, Figure]) -> Mapping[Sex, Figure]:
+    """A breakdown by sex, stored immutable; typed for type checkers."""
+    return freeze_breakdown(value)
+
+
+def _by_age_group(value: Mapping[AgeGroup, Figure]) -> Mapping[AgeGroup, Figure]:
+    """A breakdown by age group, stored immutable; typed for type checkers."""
+    return freeze_breakdown(value)
+
+
+def _by_citizenship(
+    value: Mapping[CitizenshipCategory, Figure],
+) -> Mapping[CitizenshipCategory, Figure]:
+    """A breakdown by citizenship, stored immutable; typed for type checkers."""
+    return freeze_breakdown(value)
+
+
+def _by_exploitation(
+    value: Mapping[ExploitationForm, Figure],
+) -> Mapping[ExploitationForm, Figure]:
+    """A breakdown by exploitation, stored immutable; typed for type checkers."""
+    return freeze_breakdown(value)
+
+
 _OFFENCE_BREAKDOWNS: Final = {"by_offence": OffenceType}
 _CASE_FIGURES: Final = _figure_names(_OFFENCE_BREAKDOWNS, "total")
 
@@ -180,7 +209,7 @@ class CaseStatistics:
     """
 
     by_offence: Mapping[OffenceType, Figure] = attrs.field(
-        factory=immutabledict, converter=freeze_breakdown
+        factory=immutabledict, converter=_by_offence
     )
     total: Figure = SUM_OF_BREAKDOWN
     partial: frozenset[str] = names_field(frozenset(_OFFENCE_BREAKDOWNS))
@@ -327,17 +356,15 @@ class VictimStatistics:
     """
 
     total: Figure
-    by_sex: Mapping[Sex, Figure] = attrs.field(
-        factory=immutabledict, converter=freeze_breakdown
-    )
+    by_sex: Mapping[Sex, Figure] = attrs.field(factory=immutabledict, converter=_by_sex)
     by_age_group: Mapping[AgeGroup, Figure] = attrs.field(
-        factory=immutabledict, converter=freeze_breakdown
+        factory=immutabledict, converter=_by_age_group
     )
     by_citizenship: Mapping[CitizenshipCategory, Figure] = attrs.field(
-        factory=immutabledict, converter=freeze_breakdown
+        factory=immutabledict, converter=_by_citizenship
     )
     by_exploitation: Mapping[ExploitationForm, Figure] = attrs.field(
-        factory=immutabledict, converter=freeze_breakdown
+        factory=immutabledict, converter=_by_exploitation
     )
     partial: frozenset[str] = names_field(frozenset(_VICTIM_BREAKDOWNS))
     derived: frozenset[str] = names_field(_VICTIM_FIGURES)
