@@ -38,7 +38,9 @@ class _Stream(io.RawIOBase):
 
     def __init__(self, raw: IO[bytes]) -> None:
         super().__init__()
-        self._raw = raw
+        # read1 returns what is there, without waiting for a whole chunk: an
+        # error on a pipe or a FIFO is printed while the input is still open.
+        self._read = getattr(raw, "read1", raw.read)
         self._head = b""
         self._eof = False
         self.consumed = 0
@@ -50,7 +52,7 @@ class _Stream(io.RawIOBase):
         """Read one more chunk into the look-ahead; False at the end."""
         if self._eof:
             return False
-        chunk = self._raw.read(_CHUNK)
+        chunk = self._read(_CHUNK)
         if not chunk:
             self._eof = True
             return False
@@ -70,7 +72,7 @@ class _Stream(io.RawIOBase):
         elif self._eof:
             return 0
         else:
-            chunk = self._raw.read(len(view))
+            chunk = self._read(len(view))
             size = len(chunk)
             view[:size] = chunk
         self.consumed += size
