@@ -178,7 +178,12 @@ def test_an_adult_when_exploited_is_not_a_child_when_identified(
             "",
         ),
         ({"exploitation": frozenset()}, "exploitation_required", "$.exploitation", ""),
-        ({"exploitation": {ExploitationForm.SEXUAL: 1}}, "type", "$.exploitation", "got dict"),
+        (
+            {"exploitation": {ExploitationForm.SEXUAL: 1}},
+            "type",
+            "$.exploitation",
+            "got dict",
+        ),
         ({"exploitation": frozenset({"sexual"})}, "type", "$.exploitation", "got str"),
         ({"sex": "female"}, "type", "$.sex", "expected Sex"),
         ({"identification": None}, "type", "$.identification", ""),

@@ -21,6 +21,7 @@ from trafficking_model._validation import (
     Problems,
     add,
     field,
+    member_hint,
     number,
     wrong_type,
 )
@@ -185,7 +186,8 @@ def is_breakdown(
                 problems,
                 path,
                 "type",
-                f"key of type {type(key).__name__} is not a {enum.__name__}",
+                f"key of type {type(key).__name__} is not a {enum.__name__}; "
+                f"{member_hint(key, enum)}",
             )
             ok = False
             continue

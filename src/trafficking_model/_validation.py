@@ -21,7 +21,7 @@ from enum import Enum
 from typing import TypeVar
 
 import iso4217
-from iso3166 import countries_by_alpha3
+from iso3166 import countries, countries_by_alpha3
 
 from trafficking_model.errors import Problem, ValidationError, values_shown
 
@@ -153,8 +153,48 @@ def is_instance(problems: Problems, path: str, value: object, cls: type) -> bool
 
 
 def is_member(problems: Problems, path: str, value: object, enum: type[Enum]) -> bool:
-    """Check that `value` is a member of `enum`, never its string value."""
-    return is_type(problems, path, value, enum)
+    """Check that `value` is a member of `enum`, never its string value.
+
+    The message names the members: the one meant, where `value` is the text
+    of a member's value (`"female"` for `Sex.FEMALE`), or else all of them.
+
+    Example:
+        >>> from trafficking_model import Sex
+        >>> found: Problems = []
+        >>> is_member(found, "$.sex", "female", Sex), is_member(found, "$.sex", 3, Sex)
+        (False, False)
+        >>> print(found[0].message)
+        expected Sex, got str; use Sex.FEMALE
+        >>> print(found[1].message)
+        expected Sex, got int; one of Sex.FEMALE, Sex.MALE, Sex.OTHER, Sex.UNKNOWN
+    """
+    if type(value) is enum:
+        return True
+    add(
+        problems,
+        path,
+        "type",
+        f"expected {enum.__name__}, got {describe(value)}; {member_hint(value, enum)}",
+    )
+    return False
+
+
+def member_hint(value: object, enum: type[Enum]) -> str:
+    """Which members of `enum` to use instead of `value`, for a message.
+
+    Example:
+        >>> from trafficking_model import Sex
+        >>> member_hint("male", Sex)
+        'use Sex.MALE'
+    """
+    meant = (
+        next((m for m in enum if m.value == value), None)
+        if type(value) is str
+        else None
+    )
+    if meant is not None:
+        return f"use {enum.__name__}.{meant.name}"
+    return "one of " + ", ".join(f"{enum.__name__}.{m.name}" for m in enum)
 
 
 def is_positive(problems: Problems, path: str, value: object) -> bool:
@@ -245,8 +285,26 @@ def is_date(problems: Problems, path: str, value: object) -> bool:
 
 
 def is_country(problems: Problems, path: str, value: object) -> bool:
-    """Check that `value` is an ISO 3166-1 alpha-3 code, such as `"AZE"`."""
-    return _is_code(
+    """Check that `value` is an ISO 3166-1 alpha-3 code, such as `"AZE"`.
+
+    An alpha-2 code, a numeric code or a country name that `iso3166` knows
+    gets a hint: the alpha-3 code itself while `show_values` is on, else only
+    what kind of code it is (the value may be personal data, a citizenship).
+
+    Example:
+        >>> from trafficking_model import show_values
+        >>> found: Problems = []
+        >>> is_country(found, "$.country", "UA")
+        False
+        >>> print(found[0].message)
+        the value is not an ISO 3166-1 alpha-3 country code; it is another form of a country's code or name: give the alpha-3 code (as UKR for UA)
+        >>> with show_values():
+        ...     _ = is_country(found, "$.country", "Ukraine")
+        >>> print(found[1].message)
+        'Ukraine' is not an ISO 3166-1 alpha-3 country code; did you mean 'UKR'?
+    """
+    problems_before = len(problems)
+    ok = _is_code(
         problems,
         path,
         value,
@@ -254,6 +312,21 @@ def is_country(problems: Problems, path: str, value: object) -> bool:
         rule="country_code",
         standard="ISO 3166-1 alpha-3 country",
     )
+    if not ok and type(value) is str and len(problems) > problems_before:
+        last = problems[-1]
+        if last.rule == "country_code":
+            known = countries.get(value.strip(), None)
+            if known is not None:
+                hint = (
+                    f"did you mean {known.alpha3!r}?"
+                    if values_shown()
+                    else "it is another form of a country's code or name: "
+                    "give the alpha-3 code (as UKR for UA)"
+                )
+                problems[-1] = Problem(
+                    path=last.path, message=f"{last.message}; {hint}", rule=last.rule
+                )
+    return ok
 
 
 def is_currency(problems: Problems, path: str, value: object) -> bool:
