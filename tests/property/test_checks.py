@@ -8,6 +8,7 @@ Mutation testing (CONTRIBUTING.md) showed these were untested.
 from __future__ import annotations
 
 import enum
+import types
 import typing
 
 import attrs
@@ -73,8 +74,9 @@ def test_a_value_of_the_wrong_type_is_named_at_its_field(
         attrs.evolve(value, **{name: wrong})
     problems = caught.value.problems
     message = f"expected {_expected(annotation)}, got {describe(wrong)}"
+    optional = typing.get_origin(annotation) in (typing.Union, types.UnionType)
     given = [a for a in typing.get_args(annotation) if a is not type(None)]
-    target = given[0] if given else annotation
+    target = given[0] if optional else annotation
     if isinstance(target, type) and issubclass(target, enum.Enum):
         message += f"; {member_hint(wrong, target)}"  # names the members
     assert (f"$.{name}", "type", message) in {
