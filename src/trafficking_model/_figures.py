@@ -21,6 +21,7 @@ from trafficking_model._validation import (
     Problems,
     add,
     field,
+    freeze_set,
     member_hint,
     number,
     wrong_type,
@@ -269,8 +270,13 @@ NAMES = "trafficking_model.names"
 
 
 def names_field(allowed: frozenset[str]) -> Any:  # noqa: ANN401 - an attrs field
-    """A set of names from `allowed`, empty by default; the schema lists them."""
-    return attrs.field(default=frozenset(), metadata={NAMES: allowed})
+    """A set of names from `allowed`, empty by default; the schema lists them.
+
+    Any iterable of names is taken and stored as a frozenset (`freeze_set`).
+    """
+    return attrs.field(
+        default=frozenset(), metadata={NAMES: allowed}, converter=freeze_set
+    )
 
 
 def check_names(
