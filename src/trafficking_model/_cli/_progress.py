@@ -74,7 +74,7 @@ class Progress:
             total=size,
             desc=_short(label),
             bar_format="{desc}: {percentage:3.0f}%|{bar}| {n_fmt}B/{total_fmt}B "
-            "[{elapsed}<{remaining}{postfix}]",
+            "[{elapsed}{postfix}]",
             unit="B",
             unit_scale=True,
             unit_divisor=1024,
