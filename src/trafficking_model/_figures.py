@@ -23,6 +23,7 @@ from trafficking_model._validation import (
     field,
     freeze_set,
     member_hint,
+    not_a_set,
     number,
     wrong_type,
 )
@@ -289,7 +290,7 @@ def check_names(
     """Check a set of names, such as `partial` or `derived`, against `allowed`."""
     path = field(name)
     if type(value) is not frozenset:
-        return wrong_type(problems, path, value, "frozenset")
+        return not_a_set(problems, path, value)
     ok = True
     for item in value:
         if type(item) is not str:

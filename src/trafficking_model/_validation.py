@@ -379,11 +379,30 @@ def is_frozenset_of(
 ) -> bool:
     """Check that `value` is a frozenset whose every item passes `check`."""
     if type(value) is not frozenset:
-        return wrong_type(problems, path, value, "frozenset")
+        return not_a_set(problems, path, value)
     before = len(problems)
     for item in value:
         check(problems, path, item)
     return len(problems) == before
+
+
+ONE_STR = "a str is one item, not a set of letters: give a list or a set of them"
+
+
+def not_a_set(problems: Problems, path: str, value: object) -> bool:
+    """Record that `value` is not a set; a str gets a hint. Always returns False.
+
+    Example:
+        >>> found: Problems = []
+        >>> not_a_set(found, "$.citizenship", "UKR")
+        False
+        >>> print(found[0])
+        $.citizenship: expected frozenset, got str; a str is one item, not a set of letters: give a list or a set of them
+    """
+    if type(value) is str:
+        add(problems, path, "type", f"expected frozenset, got str; {ONE_STR}")
+        return False
+    return wrong_type(problems, path, value, "frozenset")
 
 
 def is_tuple_of(problems: Problems, path: str, value: object, cls: type) -> bool:

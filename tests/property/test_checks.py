@@ -29,7 +29,7 @@ from trafficking_model import (
     VictimStatistics,
 )
 from trafficking_model import strategies as tms
-from trafficking_model._validation import describe, member_hint
+from trafficking_model._validation import ONE_STR, describe, member_hint
 from trafficking_model.cases import _plainly_valid_case, _plainly_valid_defendant
 from trafficking_model.errors import show_values
 from trafficking_model.victims import _plainly_valid
@@ -79,6 +79,8 @@ def test_a_value_of_the_wrong_type_is_named_at_its_field(
     target = given[0] if optional else annotation
     if isinstance(target, type) and issubclass(target, enum.Enum):
         message += f"; {member_hint(wrong, target)}"  # names the members
+    if _expected(annotation) == "frozenset" and type(wrong) is str:
+        message += f"; {ONE_STR}"  # one str is not a set of letters
     assert (f"$.{name}", "type", message) in {
         (p.path, p.rule, p.message) for p in problems
     }, problems

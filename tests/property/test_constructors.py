@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 import trafficking_model as tm
 from serialization_helpers import MODES, acceleration, only_problem
+from trafficking_model._validation import ONE_STR
 from trafficking_model.serialization import from_dict, to_dict
 
 SETS = [
@@ -78,7 +79,11 @@ def test_a_str_is_never_a_set_of_letters(
     value = data.draw(st.from_type(cls))
     text = data.draw(st.sampled_from(["AZE", "sexual", "by_sex", "total", ""]))
     path, rule, message = only_problem(lambda: attrs.evolve(value, **{name: text}))
-    assert (path, rule, message) == (f"$.{name}", "type", "expected frozenset, got str")
+    assert (path, rule, message) == (
+        f"$.{name}",
+        "type",
+        f"expected frozenset, got str; {ONE_STR}",
+    )
 
 
 @pytest.mark.parametrize(("cls", "name"), SEQUENCES)

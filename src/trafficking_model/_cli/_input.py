@@ -16,13 +16,10 @@ import stat
 import sys
 from functools import cache
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, Any
 
 from trafficking_model.errors import Problem, ValidationError
 from trafficking_model.schema import json_schema
-
-if TYPE_CHECKING:
-    from collections.abc import Mapping
 
 STDIN = "-"
 _CHUNK = 1 << 16
@@ -125,14 +122,21 @@ class Input:
         if self._file is not None:
             self._file.close()
 
-    def _detect(self) -> str:
+    def first_line(self) -> bytes:
+        """The first line, without a byte order mark; only before reading starts."""
         try:
             while b"\n" not in self._raw.head and self._raw.peek_more():
                 pass
-            head = self._raw.head
-            first, _, rest = head.partition(b"\n")
-            if not _is_object(first.removeprefix(_BOM)):
-                return "json"
+        except OSError as error:
+            msg = f"{self.label}: cannot read: {error.strerror or error}"
+            raise UsageError(msg) from None
+        return self._raw.head.partition(b"\n")[0].removeprefix(_BOM)
+
+    def _detect(self) -> str:
+        if not _is_object(self.first_line()):
+            return "json"
+        rest = self._raw.head.partition(b"\n")[2]
+        try:
             while not rest.strip() and self._raw.peek_more():
                 rest = self._raw.head.partition(b"\n")[2]
         except OSError as error:
@@ -231,9 +235,3 @@ def first_record(document: object) -> object:
     if isinstance(document, list):
         return document[0] if document else None
     return document
-
-
-def fields_of(cls: type[Any]) -> Mapping[str, Any]:
-    """The JSON Schema properties of a class."""
-    properties: Mapping[str, Any] = json_schema(cls)["properties"]
-    return properties

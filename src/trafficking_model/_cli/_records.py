@@ -61,10 +61,8 @@ def records(
 
 def class_of_first(source: Input) -> type[Any]:
     """The class of the first record of a JSON Lines input, or a usage error."""
-    head = source.stream.peek(1 << 16)
-    first = head.removeprefix(_BOM).partition(b"\n")[0]
     try:
-        record = json.loads(first)
+        record = json.loads(source.first_line())
     except ValueError:
         record = None
     return _class_or_fail(source, record)
