@@ -73,6 +73,7 @@ class _Reporter:
 
 
 def validate(options: argparse.Namespace) -> int:
+    """`validate FILE...`: check each file; the worst status of them."""
     if options.max_errors is not None and options.max_errors < 1:
         msg = "--max-errors must be 1 or more"
         raise UsageError(msg)
@@ -147,6 +148,7 @@ def _validate_one(name: str, cls: type[Any] | None, options: argparse.Namespace)
 
 
 def summarise(options: argparse.Namespace) -> int:
+    """`summary FILE`: describe one object, or count the records of a stream."""
     source, progress = open_input(options.file, options)
     kinds: Counter[str] = Counter()
     bad = 0
@@ -177,6 +179,7 @@ def summarise(options: argparse.Namespace) -> int:
 
 
 def schema(options: argparse.Namespace) -> int:
+    """`schema [CLASS] [--write DIR]`: print one schema, or write them all."""
     from trafficking_model.schema import _schema_file_name, _schema_text
 
     folder: Path | None = options.write

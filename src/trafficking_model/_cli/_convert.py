@@ -59,6 +59,8 @@ def _atomic(name: str) -> Iterator[IO[str]]:
 
 
 class _Output:
+    """Records written one at a time as JSON, JSON Lines or CSV."""
+
     def __init__(self, out: IO[str], kind: str) -> None:
         self.out = out
         self.kind = kind
@@ -84,6 +86,7 @@ class _Output:
 
 
 def convert(options: argparse.Namespace) -> int:
+    """`convert IN OUT`: write the records of IN to OUT in its format."""
     kind = _output_format(options)
     source, progress = open_input(options.input, options)
     bad = 0
