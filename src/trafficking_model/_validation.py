@@ -450,6 +450,23 @@ def _plain_iterable(value: object) -> bool:
     )
 
 
+C = TypeVar("C", bound="Callable[..., object]")
+
+AS_GIVEN: set[object] = set()
+"""Converters that return a frozenset or a tuple given to them unchanged.
+
+The msgspec acceleration sets fields without running converters; it may serve
+a class whose converters are all of these, since it builds frozensets and
+tuples already (see `_accelerated._plain_fields`).
+"""
+
+
+def as_given(converter: C) -> C:
+    """Mark a converter as returning a frozen value it is given unchanged."""
+    AS_GIVEN.add(converter)
+    return converter
+
+
 def freeze_set(value: object) -> object:
     """Store any iterable of items as a frozenset; anything else as it is.
 
@@ -490,6 +507,10 @@ def freeze_tuple(value: object) -> object:
     ):
         return value
     return tuple(typing.cast("Iterable[object]", value))
+
+
+as_given(freeze_set)
+as_given(freeze_tuple)
 
 
 def in_vocabulary_order(members: Iterable[E]) -> list[E]:

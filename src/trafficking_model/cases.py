@@ -10,6 +10,7 @@ import attrs
 from trafficking_model._validation import (
     Problems,
     add,
+    as_given,
     field,
     freeze_set,
     freeze_tuple,
@@ -114,6 +115,10 @@ def _ids(value: Iterable[str]) -> frozenset[str]:
 def _defendants(value: Iterable[Defendant]) -> tuple[Defendant, ...]:
     """Any iterable of defendants, stored as a tuple (`freeze_tuple`)."""
     return typing.cast("tuple[Defendant, ...]", freeze_tuple(value))
+
+
+as_given(_ids)
+as_given(_defendants)
 
 
 @attrs.frozen(kw_only=True)

@@ -9,6 +9,7 @@ import attrs
 from trafficking_model._validation import (
     Problems,
     add,
+    as_given,
     field,
     freeze_tuple,
     is_country,
@@ -38,6 +39,9 @@ def _yearly(
 ) -> tuple[LawEnforcementFigures, ...]:
     """Any iterable of yearly figures, stored as a tuple (`freeze_tuple`)."""
     return typing.cast("tuple[LawEnforcementFigures, ...]", freeze_tuple(value))
+
+
+as_given(_yearly)
 
 
 @attrs.frozen(kw_only=True)

@@ -12,6 +12,7 @@ from trafficking_model._validation import (
     MAX_AGE,
     Problems,
     add,
+    as_given,
     field,
     freeze_set,
     is_country,
@@ -46,6 +47,10 @@ def _codes(value: Iterable[str]) -> frozenset[str]:
 def _forms(value: Iterable[ExploitationForm]) -> frozenset[ExploitationForm]:
     """Any iterable of forms of exploitation, stored as a frozenset."""
     return typing.cast("frozenset[ExploitationForm]", freeze_set(value))
+
+
+as_given(_codes)
+as_given(_forms)
 
 
 ADULT_AGE = 18
