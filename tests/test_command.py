@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 import trafficking_model as tm
+from serialization_helpers import MODES, acceleration
 from trafficking_model._cli import _progress, main
 
 if TYPE_CHECKING:
@@ -389,3 +390,21 @@ def test_memory_does_not_grow_with_bad_lines(tmp_path: Path) -> None:
     write(many, lines)
     grown = _peak_kib(many) - _peak_kib(few)
     assert grown < 8 * 1024, f"peak memory grew by {grown} KiB"
+
+
+@pytest.mark.parametrize("accelerated", MODES)
+def test_the_command_says_the_same_with_and_without_msgspec(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], accelerated: bool
+) -> None:
+    report = tm.to_json(tm.examples.azerbaijan_report_2020_2021())
+    path = tmp_path / "mixed.jsonl"
+    path.write_text(report + "\n" + report.replace('"AZE"', '"AZ"') + "\n\n")
+    with acceleration(False):
+        assert main(["validate", str(path)]) == 1
+    plain = capsys.readouterr().out
+    with acceleration(accelerated):
+        assert main(["validate", str(path)]) == 1
+    assert capsys.readouterr().out == plain
+    assert (
+        plain.splitlines()[-1] == f"{path}: 1 valid CountryReport records, 2 bad lines"
+    )

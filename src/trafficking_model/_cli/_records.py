@@ -15,7 +15,11 @@ from trafficking_model._cli._input import (
     not_a_record,
 )
 from trafficking_model.errors import Problem, ValidationError
-from trafficking_model.serialization import from_dict, from_json
+from trafficking_model.serialization import (
+    _accelerated_decoder,
+    from_dict,
+    from_json,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -84,8 +88,16 @@ def _lines(source: Input, cls: type[Any] | None, *, each: bool) -> Iterator[Item
     """Each line's record or error, as soon as it is read: nothing is kept."""
     chosen = None if each and cls is None else cls or class_of_first(source)
     source.cls = chosen
+    # As iter_jsonl: the msgspec decoder first, which only ever accepts; the
+    # converter for everything else, and for every error.
+    fast = None if chosen is None else _accelerated_decoder(chosen)
     for number, read in enumerate(source.stream, start=1):
         line = read.removeprefix(_BOM) if number == 1 else read
+        if fast is not None:
+            record = fast(line)
+            if record is not None:
+                yield number, record
+                continue
         yield number, _line(line, number, chosen)
 
 
