@@ -363,6 +363,33 @@ def main(argv: list[str]) -> int:
             )
             run([user_python, "-I", "-m", "trafficking_model"], cwd=elsewhere_dir)
 
+            step("the trafficking-model command works from the wheel")
+            command = user_venv / "bin" / "trafficking-model"
+            version = run([command, "--version"], cwd=elsewhere_dir)
+            if wheel.name.split("-")[1] not in version:
+                fail(f"--version printed {version!r}, not the wheel's version")
+            periods = elsewhere_dir / "periods.jsonl"
+            periods.write_text(
+                '{"start": "2020-01-01", "end": "2020-12-31"}\n'
+                '{"start": "2021-01-01", "end": "2021-12-31"}\n',
+                encoding="utf-8",
+            )
+            run([command, "validate", periods.name], cwd=elsewhere_dir)
+            run([command, "summary", periods.name], cwd=elsewhere_dir)
+            run([command, "convert", periods.name, "periods.csv"], cwd=elsewhere_dir)
+            run(
+                [command, "validate", "periods.csv", "--type", "period"],
+                cwd=elsewhere_dir,
+            )
+            run([command, "schema", "victim"], cwd=elsewhere_dir)
+            broken = elsewhere_dir / "broken.json"
+            broken.write_text('{"start": "2021-01-01", "end": "2020-12-31"}')
+            run(
+                [command, "validate", broken.name],
+                cwd=elsewhere_dir,
+                expect_failure=True,
+            )
+
             step("a second upload of the same version is refused")
             again = twine_upload(
                 index, [sdist, wheel], index.password, expect_failure=True, verbose=True

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 import trafficking_model as tm
 from trafficking_model import ValidationError
+from trafficking_model.schema import RESULT_MODULES
 from trafficking_model.serialization import _use_acceleration
 
 if TYPE_CHECKING:
@@ -67,6 +68,8 @@ MODEL_CLASSES: list[type[Any]] = [
     if isinstance(value := getattr(tm, name), type)
     and attrs.has(value)
     and value is not tm.Problem
+    # results computed from figures (ratios, comparisons) are not data
+    and value.__module__ not in RESULT_MODULES
 ]
 """Every public model class."""
 

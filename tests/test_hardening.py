@@ -549,7 +549,7 @@ def test_an_internal_error_is_not_exit_status_1(
     def broken(*_: object, **__: object) -> object:
         raise ZeroDivisionError
 
-    monkeypatch.setattr("trafficking_model.__main__.from_json", broken)
+    monkeypatch.setattr("trafficking_model._cli._records.from_json", broken)
     path = tmp_path / "victim.json"
     path.write_text(victim_text())
     assert main(["validate", str(path), "--type", "Victim"]) == 3

@@ -178,7 +178,12 @@ def test_an_adult_when_exploited_is_not_a_child_when_identified(
             "",
         ),
         ({"exploitation": frozenset()}, "exploitation_required", "$.exploitation", ""),
-        ({"exploitation": {ExploitationForm.SEXUAL}}, "type", "$.exploitation", "set"),
+        (
+            {"exploitation": {ExploitationForm.SEXUAL: 1}},
+            "type",
+            "$.exploitation",
+            "got dict",
+        ),
         ({"exploitation": frozenset({"sexual"})}, "type", "$.exploitation", "got str"),
         ({"sex": "female"}, "type", "$.sex", "expected Sex"),
         ({"identification": None}, "type", "$.identification", ""),
@@ -308,10 +313,12 @@ def test_case_defaults_and_contents() -> None:
             "unique_ids",
             "$.defendants[1].id",
         ),
-        ({"defendants": [_defendant()]}, "type", "$.defendants"),
+        # a set has no order: never taken for a sequence
+        ({"defendants": {_defendant()}}, "type", "$.defendants"),
         ({"defendants": ({"id": "D-1"},)}, "type", "$.defendants[0]"),
         ({"victim_ids": frozenset({""})}, "not_blank", "$.victim_ids"),
-        ({"victim_ids": ["V-1"]}, "type", "$.victim_ids"),
+        # a str is not a set of letters
+        ({"victim_ids": "V-1"}, "type", "$.victim_ids"),
         ({"offence": "forced_labour"}, "type", "$.offence"),
         ({"registered_on": None}, "type", "$.registered_on"),
         ({"legal_reference": ""}, "not_blank", "$.legal_reference"),

@@ -364,7 +364,7 @@ def test_report_accepts_yearly_figures_within_its_period() -> None:
             "$.law_enforcement[1].year",
         ),
         (
-            {"law_enforcement": [LawEnforcementFigures(**FIGURES)]},
+            {"law_enforcement": {LawEnforcementFigures(**FIGURES)}},
             "type",
             "$.law_enforcement",
         ),

@@ -17,3 +17,11 @@ tm.ProsecutionOutcome(defendants=35, indicted=28, convicted=28)  # error: call-a
 outcome.indicted = 29  # error: misc
 tm.examples.azerbaijan_report_2021()  # error: attr-defined
 tm.Count.parse(5)  # error: arg-type
+tm.VictimStatistics(total=3, by_sex={"female": 3})  # error: dict-item
+tm.Victim(
+    id="V-1",
+    sex=tm.Sex.FEMALE,
+    age_group=tm.AgeGroup.ADULT,
+    exploitation="sexual",  # error: arg-type
+    identification=tm.IdentificationStatus.PRESUMED,
+)

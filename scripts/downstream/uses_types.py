@@ -47,3 +47,20 @@ try:
 except ValidationError as error:
     reveal_type(error.problems)  # reveal: tuple[trafficking_model.errors.Problem, ...]
     rules: list[str] = [problem.rule for problem in error.problems]
+
+# Friendlier constructors: breakdowns keyed by their enums, any iterable for a set.
+by_sex = tm.VictimStatistics(total=3, by_sex={tm.Sex.FEMALE: 3})
+listed = tm.Victim(
+    id="V-1",
+    sex=tm.Sex.FEMALE,
+    age_group=tm.AgeGroup.ADULT,
+    citizenship=["AZE"],
+    exploitation=[tm.ExploitationForm.SEXUAL],
+    identification=tm.IdentificationStatus.PRESUMED,
+)
+reveal_type(listed.citizenship)  # reveal: frozenset[str]
+women = by_sex.share_of_women_and_girls
+assert women is not None
+reveal_type(women)  # reveal: trafficking_model.ratios.Ratio
+changes = tm.compare(report, report)
+reveal_type(changes)  # reveal: trafficking_model.comparisons.Comparison

@@ -17,6 +17,7 @@ from importlib.metadata import PackageNotFoundError, version
 
 from trafficking_model import examples
 from trafficking_model.cases import Case, Defendant
+from trafficking_model.comparisons import Change, Comparison, Difference, compare
 from trafficking_model.counts import Count, Figure
 from trafficking_model.errors import (
     Problem,
@@ -29,6 +30,7 @@ from trafficking_model.money import Money
 from trafficking_model.periods import Period
 from trafficking_model.plans import Indicator, Measure, NationalActionPlan, PlanReview
 from trafficking_model.prosecution import ProsecutionOutcome
+from trafficking_model.ratios import Ratio
 from trafficking_model.reports import CountryReport
 from trafficking_model.schema import json_schema
 from trafficking_model.serialization import (
@@ -72,10 +74,13 @@ __all__ = [
     "AgeGroup",
     "Case",
     "CaseStatistics",
+    "Change",
     "CitizenshipCategory",
+    "Comparison",
     "Count",
     "CountryReport",
     "Defendant",
+    "Difference",
     "Disposition",
     "ExploitationForm",
     "Figure",
@@ -92,6 +97,7 @@ __all__ = [
     "PlanReview",
     "Problem",
     "ProsecutionOutcome",
+    "Ratio",
     "ReviewKind",
     "Sex",
     "SexAgeGroup",
@@ -103,6 +109,7 @@ __all__ = [
     "Victim",
     "VictimStatistics",
     "__version__",
+    "compare",
     "converter",
     "examples",
     "from_dict",

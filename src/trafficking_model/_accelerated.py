@@ -40,6 +40,7 @@ import cattrs
 import msgspec
 from immutabledict import immutabledict
 
+from trafficking_model._validation import AS_GIVEN
 from trafficking_model.serialization import (
     _is_breakdown,
     _unstructure_breakdown,
@@ -75,7 +76,7 @@ def _plain_fields(cls: type[Any]) -> bool:
     """Whether msgspec builds `cls` exactly as attrs' own `__init__` would."""
     return all(
         field.init
-        and field.converter is None
+        and (field.converter is None or field.converter in AS_GIVEN)
         and field.validator is None
         and not (
             isinstance(field.default, attrs.Factory)  # type: ignore[arg-type]

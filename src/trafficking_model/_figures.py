@@ -21,6 +21,9 @@ from trafficking_model._validation import (
     Problems,
     add,
     field,
+    freeze_set,
+    member_hint,
+    not_a_set,
     number,
     wrong_type,
 )
@@ -185,7 +188,8 @@ def is_breakdown(
                 problems,
                 path,
                 "type",
-                f"key of type {type(key).__name__} is not a {enum.__name__}",
+                f"key of type {type(key).__name__} is not a {enum.__name__}; "
+                f"{member_hint(key, enum)}",
             )
             ok = False
             continue
@@ -267,8 +271,13 @@ NAMES = "trafficking_model.names"
 
 
 def names_field(allowed: frozenset[str]) -> Any:  # noqa: ANN401 - an attrs field
-    """A set of names from `allowed`, empty by default; the schema lists them."""
-    return attrs.field(default=frozenset(), metadata={NAMES: allowed})
+    """A set of names from `allowed`, empty by default; the schema lists them.
+
+    Any iterable of names is taken and stored as a frozenset (`freeze_set`).
+    """
+    return attrs.field(
+        default=frozenset(), metadata={NAMES: allowed}, converter=freeze_set
+    )
 
 
 def check_names(
@@ -281,7 +290,7 @@ def check_names(
     """Check a set of names, such as `partial` or `derived`, against `allowed`."""
     path = field(name)
     if type(value) is not frozenset:
-        return wrong_type(problems, path, value, "frozenset")
+        return not_a_set(problems, path, value)
     ok = True
     for item in value:
         if type(item) is not str:

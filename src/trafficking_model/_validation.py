@@ -15,17 +15,18 @@ import datetime as dt
 import math
 import re
 import typing
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from enum import Enum
 from typing import TypeVar
 
 import iso4217
-from iso3166 import countries_by_alpha3
+from iso3166 import countries, countries_by_alpha3
 
 from trafficking_model.errors import Problem, ValidationError, values_shown
 
 if typing.TYPE_CHECKING:
-    from collections.abc import Callable, Iterable
+    from collections.abc import Callable
 
 Problems = list[Problem]
 E = TypeVar("E", bound=Enum)
@@ -152,8 +153,48 @@ def is_instance(problems: Problems, path: str, value: object, cls: type) -> bool
 
 
 def is_member(problems: Problems, path: str, value: object, enum: type[Enum]) -> bool:
-    """Check that `value` is a member of `enum`, never its string value."""
-    return is_type(problems, path, value, enum)
+    """Check that `value` is a member of `enum`, never its string value.
+
+    The message names the members: the one meant, where `value` is the text
+    of a member's value (`"female"` for `Sex.FEMALE`), or else all of them.
+
+    Example:
+        >>> from trafficking_model import Sex
+        >>> found: Problems = []
+        >>> is_member(found, "$.sex", "female", Sex), is_member(found, "$.sex", 3, Sex)
+        (False, False)
+        >>> print(found[0].message)
+        expected Sex, got str; use Sex.FEMALE
+        >>> print(found[1].message)
+        expected Sex, got int; one of Sex.FEMALE, Sex.MALE, Sex.OTHER, Sex.UNKNOWN
+    """
+    if type(value) is enum:
+        return True
+    add(
+        problems,
+        path,
+        "type",
+        f"expected {enum.__name__}, got {describe(value)}; {member_hint(value, enum)}",
+    )
+    return False
+
+
+def member_hint(value: object, enum: type[Enum]) -> str:
+    """Which members of `enum` to use instead of `value`, for a message.
+
+    Example:
+        >>> from trafficking_model import Sex
+        >>> member_hint("male", Sex)
+        'use Sex.MALE'
+    """
+    meant = (
+        next((m for m in enum if m.value == value), None)
+        if type(value) is str
+        else None
+    )
+    if meant is not None:
+        return f"use {enum.__name__}.{meant.name}"
+    return "one of " + ", ".join(f"{enum.__name__}.{m.name}" for m in enum)
 
 
 def is_positive(problems: Problems, path: str, value: object) -> bool:
@@ -244,8 +285,26 @@ def is_date(problems: Problems, path: str, value: object) -> bool:
 
 
 def is_country(problems: Problems, path: str, value: object) -> bool:
-    """Check that `value` is an ISO 3166-1 alpha-3 code, such as `"AZE"`."""
-    return _is_code(
+    """Check that `value` is an ISO 3166-1 alpha-3 code, such as `"AZE"`.
+
+    An alpha-2 code, a numeric code or a country name that `iso3166` knows
+    gets a hint: the alpha-3 code itself while `show_values` is on, else only
+    what kind of code it is (the value may be personal data, a citizenship).
+
+    Example:
+        >>> from trafficking_model import show_values
+        >>> found: Problems = []
+        >>> is_country(found, "$.country", "UA")
+        False
+        >>> print(found[0].message)
+        the value is not an ISO 3166-1 alpha-3 country code; it is another form of a country's code or name: give the alpha-3 code (as UKR for UA)
+        >>> with show_values():
+        ...     _ = is_country(found, "$.country", "Ukraine")
+        >>> print(found[1].message)
+        'Ukraine' is not an ISO 3166-1 alpha-3 country code; did you mean 'UKR'?
+    """
+    problems_before = len(problems)
+    ok = _is_code(
         problems,
         path,
         value,
@@ -253,6 +312,21 @@ def is_country(problems: Problems, path: str, value: object) -> bool:
         rule="country_code",
         standard="ISO 3166-1 alpha-3 country",
     )
+    if not ok and type(value) is str and len(problems) > problems_before:
+        last = problems[-1]
+        if last.rule == "country_code":
+            known = countries.get(value.strip(), None)
+            if known is not None:
+                hint = (
+                    f"did you mean {known.alpha3!r}?"
+                    if values_shown()
+                    else "it is another form of a country's code or name: "
+                    "give the alpha-3 code (as UKR for UA)"
+                )
+                problems[-1] = Problem(
+                    path=last.path, message=f"{last.message}; {hint}", rule=last.rule
+                )
+    return ok
 
 
 def is_currency(problems: Problems, path: str, value: object) -> bool:
@@ -305,11 +379,30 @@ def is_frozenset_of(
 ) -> bool:
     """Check that `value` is a frozenset whose every item passes `check`."""
     if type(value) is not frozenset:
-        return wrong_type(problems, path, value, "frozenset")
+        return not_a_set(problems, path, value)
     before = len(problems)
     for item in value:
         check(problems, path, item)
     return len(problems) == before
+
+
+ONE_STR = "a str is one item, not a set of letters: give a list or a set of them"
+
+
+def not_a_set(problems: Problems, path: str, value: object) -> bool:
+    """Record that `value` is not a set; a str gets a hint. Always returns False.
+
+    Example:
+        >>> found: Problems = []
+        >>> not_a_set(found, "$.citizenship", "UKR")
+        False
+        >>> print(found[0])
+        $.citizenship: expected frozenset, got str; a str is one item, not a set of letters: give a list or a set of them
+    """
+    if type(value) is str:
+        add(problems, path, "type", f"expected frozenset, got str; {ONE_STR}")
+        return False
+    return wrong_type(problems, path, value, "frozenset")
 
 
 def is_tuple_of(problems: Problems, path: str, value: object, cls: type) -> bool:
@@ -345,6 +438,79 @@ def has_unique_ids(
             )
             ok = False
     return ok
+
+
+def _plain_iterable(value: object) -> bool:
+    """Whether `value` is an iterable that stands for a collection of items.
+
+    A `str` or `bytes` is not (it would be a set of letters), nor a mapping.
+    """
+    return isinstance(value, Iterable) and not isinstance(
+        value, (str, bytes, bytearray, Mapping)
+    )
+
+
+C = TypeVar("C", bound="Callable[..., object]")
+
+AS_GIVEN: set[object] = set()
+"""Converters that return a frozenset or a tuple given to them unchanged.
+
+The msgspec acceleration sets fields without running converters; it may serve
+a class whose converters are all of these, since it builds frozensets and
+tuples already (see `_accelerated._plain_fields`).
+"""
+
+
+def as_given(converter: C) -> C:
+    """Mark a converter as returning a frozen value it is given unchanged."""
+    AS_GIVEN.add(converter)
+    return converter
+
+
+def freeze_set(value: object) -> object:
+    """Store any iterable of items as a frozenset; anything else as it is.
+
+    The converter of every set field: a list or a set is taken, and its items
+    are still checked exactly by the owning class. A `str`, `bytes`, a mapping,
+    anything that is not iterable or holds unhashable items is passed through
+    unchanged, so that the owning class rejects it with a proper
+    `ValidationError` rather than taking a set of letters.
+
+    Example:
+        >>> freeze_set(["AZE", "GEO"]) == frozenset({"AZE", "GEO"})
+        True
+        >>> freeze_set("AZE")
+        'AZE'
+    """
+    if type(value) is frozenset or not _plain_iterable(value):
+        return value
+    try:
+        return frozenset(typing.cast("Iterable[object]", value))
+    except TypeError:  # unhashable items
+        return value
+
+
+def freeze_tuple(value: object) -> object:
+    """Store any iterable of items as a tuple; anything else as it is.
+
+    The converter of every sequence field, like `freeze_set`. A set has no
+    order, so it is passed through unchanged, for the owning class to reject.
+
+    Example:
+        >>> freeze_tuple(x for x in (1, 2))
+        (1, 2)
+    """
+    if (
+        type(value) is tuple
+        or not _plain_iterable(value)
+        or isinstance(value, (set, frozenset))
+    ):
+        return value
+    return tuple(typing.cast("Iterable[object]", value))
+
+
+as_given(freeze_set)
+as_given(freeze_tuple)
 
 
 def in_vocabulary_order(members: Iterable[E]) -> list[E]:

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import typing
 
 import attrs
 
 from trafficking_model._validation import (
     Problems,
     add,
+    as_given,
     field,
+    freeze_set,
+    freeze_tuple,
     has_unique_ids,
     is_date,
     is_frozenset_of,
@@ -25,6 +29,9 @@ from trafficking_model._validation import (
     raise_if_any,
 )
 from trafficking_model.vocabularies import Disposition, OffenceType, Sex
+
+if typing.TYPE_CHECKING:
+    from collections.abc import Iterable
 
 __all__ = ["Case", "Defendant"]
 
@@ -100,6 +107,20 @@ class Defendant:
         raise_if_any(problems)
 
 
+def _ids(value: Iterable[str]) -> frozenset[str]:
+    """Any iterable of victim ids, stored as a frozenset (`freeze_set`)."""
+    return typing.cast("frozenset[str]", freeze_set(value))
+
+
+def _defendants(value: Iterable[Defendant]) -> tuple[Defendant, ...]:
+    """Any iterable of defendants, stored as a tuple (`freeze_tuple`)."""
+    return typing.cast("tuple[Defendant, ...]", freeze_tuple(value))
+
+
+as_given(_ids)
+as_given(_defendants)
+
+
 @attrs.frozen(kw_only=True)
 class Case:
     """A criminal case registered by the authorities.
@@ -136,8 +157,10 @@ class Case:
     offence: OffenceType
     registered_on: dt.date
     legal_reference: str | None = None
-    victim_ids: frozenset[str] = attrs.field(default=frozenset(), repr=private_repr)
-    defendants: tuple[Defendant, ...] = ()
+    victim_ids: frozenset[str] = attrs.field(
+        default=frozenset(), repr=private_repr, converter=_ids
+    )
+    defendants: tuple[Defendant, ...] = attrs.field(default=(), converter=_defendants)
 
     def __attrs_post_init__(self) -> None:
         """Check every rule at once."""

@@ -30,6 +30,7 @@ from trafficking_model._validation import (
 from trafficking_model.cases import Defendant
 from trafficking_model.counts import Figure
 from trafficking_model.errors import ValidationError
+from trafficking_model.ratios import Ratio, share
 from trafficking_model.vocabularies import Disposition
 
 if TYPE_CHECKING:
@@ -153,6 +154,46 @@ class ProsecutionOutcome:
         low = 0 if decided_high is None else max(0, indicted_low - decided_high)
         high = None if indicted_high is None else max(0, indicted_high - decided_low)
         return from_bounds(low, high)
+
+    @property
+    def conviction_rate(self) -> Ratio | None:
+        """The share of the people prosecuted who were sentenced.
+
+        It is `sentenced / defendants`: a `Ratio`, a range where either figure
+        is a range, and `None` where either is not reported or no one was
+        prosecuted.
+
+        Example:
+            >>> outcome = ProsecutionOutcome(defendants=35, indicted=28, sentenced=28)
+            >>> str(outcome.conviction_rate)
+            '80.0%'
+            >>> ProsecutionOutcome(defendants=0, indicted=0, sentenced=0).conviction_rate is None
+            True
+        """
+        return share(self.sentenced, self.defendants)
+
+    @property
+    def indictment_rate(self) -> Ratio | None:
+        """The share of the people prosecuted who were indicted: `indicted / defendants`.
+
+        Example:
+            >>> from trafficking_model import Count
+            >>> str(ProsecutionOutcome(defendants=20, indicted=Count(10, 14), sentenced=None).indictment_rate)
+            '50.0%-70.0%'
+        """
+        return share(self.indicted, self.defendants)
+
+    @property
+    def imprisonment_rate(self) -> Ratio | None:
+        """The share of the people sentenced who were sentenced to imprisonment.
+
+        It is `imprisonment / sentenced`, `None` where either is not reported.
+
+        Example:
+            >>> str(ProsecutionOutcome(defendants=35, indicted=28, sentenced=28, imprisonment=24).imprisonment_rate)
+            '85.7%'
+        """
+        return share(self.imprisonment, self.sentenced)
 
     @classmethod
     def from_defendants(cls, defendants: Iterable[Defendant]) -> ProsecutionOutcome:

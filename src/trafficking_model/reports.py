@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import typing
+
 import attrs
 
 from trafficking_model._validation import (
     Problems,
     add,
+    as_given,
     field,
+    freeze_tuple,
     is_country,
     is_instance,
     is_member,
@@ -24,7 +28,20 @@ from trafficking_model.statistics import (
 )
 from trafficking_model.vocabularies import TipTier
 
+if typing.TYPE_CHECKING:
+    from collections.abc import Iterable
+
 __all__ = ["CountryReport"]
+
+
+def _yearly(
+    value: Iterable[LawEnforcementFigures],
+) -> tuple[LawEnforcementFigures, ...]:
+    """Any iterable of yearly figures, stored as a tuple (`freeze_tuple`)."""
+    return typing.cast("tuple[LawEnforcementFigures, ...]", freeze_tuple(value))
+
+
+as_given(_yearly)
 
 
 @attrs.frozen(kw_only=True)
@@ -68,7 +85,9 @@ class CountryReport:
     prosecution: ProsecutionOutcome | None = None
     victims: VictimStatistics | None = None
     tip_tier: TipTier | None = None
-    law_enforcement: tuple[LawEnforcementFigures, ...] = ()
+    law_enforcement: tuple[LawEnforcementFigures, ...] = attrs.field(
+        default=(), converter=_yearly
+    )
 
     def __attrs_post_init__(self) -> None:
         """Check every rule at once."""
@@ -112,3 +131,27 @@ class CountryReport:
                         f"year {figures.year} is outside the period {self.period}",
                     )
         raise_if_any(problems)
+
+    def figures_for(self, year: int) -> LawEnforcementFigures | None:
+        """The yearly law-enforcement figures of one year, if the report has them.
+
+        Args:
+            year: The calendar year.
+
+        Returns:
+            That year's figures, or `None` if the report gives none for it.
+
+        Example:
+            >>> report = CountryReport(
+            ...     country="ATA",  # fictional
+            ...     period=Period.from_years(2020, 2021),
+            ...     source="A made-up table",
+            ...     law_enforcement=(LawEnforcementFigures(year=2021, convictions=3),),
+            ... )
+            >>> report.figures_for(2021).convictions, report.figures_for(2020)
+            (3, None)
+        """
+        for figures in self.law_enforcement:
+            if figures.year == year:
+                return figures
+        return None

@@ -152,6 +152,12 @@ def json_schema(cls: type[Any]) -> dict[str, Any]:
     return schema
 
 
+RESULT_MODULES = frozenset(
+    {"trafficking_model.ratios", "trafficking_model.comparisons"}
+)
+"""Modules of result classes (ratios, comparisons): computed, never read as data."""
+
+
 def _model_classes() -> dict[str, type[Any]]:
     """Every public model class, by name: the classes with a schema file."""
     import trafficking_model
@@ -159,7 +165,12 @@ def _model_classes() -> dict[str, type[Any]]:
     classes = {}
     for name in trafficking_model.__all__:
         value = getattr(trafficking_model, name)
-        if isinstance(value, type) and attrs.has(value) and name != "Problem":
+        if (
+            isinstance(value, type)
+            and attrs.has(value)
+            and name != "Problem"
+            and value.__module__ not in RESULT_MODULES
+        ):
             classes[name] = value
     return classes
 

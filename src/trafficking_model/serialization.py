@@ -848,16 +848,18 @@ def from_json(data: JsonText, cls: type[T]) -> T:
     return from_dict(_parse_json(data), cls)
 
 
-def to_json(obj: object) -> str:
-    """Write a model object as compact JSON text, the inverse of `from_json`.
+def to_json(obj: object, *, indent: int | None = None) -> str:
+    """Write a model object as JSON text, the inverse of `from_json`.
 
     The output is deterministic: the same object always gives the same text.
 
     Args:
         obj: An attrs model object, or a list or tuple of them.
+        indent: Spaces per level of nesting, for text people read; by default
+            the text is compact, on one line.
 
     Returns:
-        Compact JSON text, with non-ASCII characters written as they are.
+        JSON text, with non-ASCII characters written as they are.
 
     Raises:
         ValidationError: If `obj` is not a model object or a sequence of them.
@@ -866,8 +868,25 @@ def to_json(obj: object) -> str:
         >>> from trafficking_model import Period
         >>> to_json(Period.from_years(2020, 2021))
         '{"end":"2021-12-31","start":"2020-01-01"}'
+        >>> print(to_json(Period.from_years(2020), indent=2))
+        {
+          "end": "2020-12-31",
+          "start": "2020-01-01"
+        }
     """
-    return _encode_json(obj).decode("utf-8")
+    if indent is None:
+        return _encode_json(obj).decode("utf-8")
+    if type(indent) is not int or indent < 0:
+        msg = f"indent must be an int of 0 or more, got {type(indent).__name__}"
+        raise _fail("type", msg)
+    data = to_dict(obj)
+    encoder = json.JSONEncoder(
+        ensure_ascii=False, allow_nan=False, sort_keys=True, indent=indent
+    )
+    try:
+        return encoder.encode(data)
+    except (ValueError, TypeError, UnicodeError) as error:
+        raise _fail("json", f"cannot be written as JSON: {error}") from None
 
 
 def _encode_json(obj: object) -> bytes:

@@ -55,6 +55,7 @@ from trafficking_model._validation import (
 from trafficking_model.cases import Case
 from trafficking_model.counts import Figure
 from trafficking_model.errors import ValidationError
+from trafficking_model.ratios import Ratio, share
 from trafficking_model.victims import Victim
 from trafficking_model.vocabularies import (
     AgeGroup,
@@ -138,6 +139,35 @@ def _counted(values: Iterable[E]) -> immutabledict[E, int]:
     )
 
 
+def _by_offence(value: Mapping[OffenceType, Figure]) -> Mapping[OffenceType, Figure]:
+    """A breakdown by offence, stored immutable; typed for type checkers."""
+    return freeze_breakdown(value)
+
+
+def _by_sex(value: Mapping[Sex, Figure]) -> Mapping[Sex, Figure]:
+    """A breakdown by sex, stored immutable; typed for type checkers."""
+    return freeze_breakdown(value)
+
+
+def _by_age_group(value: Mapping[AgeGroup, Figure]) -> Mapping[AgeGroup, Figure]:
+    """A breakdown by age group, stored immutable; typed for type checkers."""
+    return freeze_breakdown(value)
+
+
+def _by_citizenship(
+    value: Mapping[CitizenshipCategory, Figure],
+) -> Mapping[CitizenshipCategory, Figure]:
+    """A breakdown by citizenship, stored immutable; typed for type checkers."""
+    return freeze_breakdown(value)
+
+
+def _by_exploitation(
+    value: Mapping[ExploitationForm, Figure],
+) -> Mapping[ExploitationForm, Figure]:
+    """A breakdown by exploitation, stored immutable; typed for type checkers."""
+    return freeze_breakdown(value)
+
+
 _OFFENCE_BREAKDOWNS: Final = {"by_offence": OffenceType}
 _CASE_FIGURES: Final = _figure_names(_OFFENCE_BREAKDOWNS, "total")
 
@@ -181,7 +211,7 @@ class CaseStatistics:
     """
 
     by_offence: Mapping[OffenceType, Figure] = attrs.field(
-        factory=immutabledict, converter=freeze_breakdown
+        factory=immutabledict, converter=_by_offence
     )
     total: Figure = SUM_OF_BREAKDOWN
     partial: frozenset[str] = names_field(frozenset(_OFFENCE_BREAKDOWNS))
@@ -347,17 +377,15 @@ class VictimStatistics:
     """
 
     total: Figure
-    by_sex: Mapping[Sex, Figure] = attrs.field(
-        factory=immutabledict, converter=freeze_breakdown
-    )
+    by_sex: Mapping[Sex, Figure] = attrs.field(factory=immutabledict, converter=_by_sex)
     by_age_group: Mapping[AgeGroup, Figure] = attrs.field(
-        factory=immutabledict, converter=freeze_breakdown
+        factory=immutabledict, converter=_by_age_group
     )
     by_citizenship: Mapping[CitizenshipCategory, Figure] = attrs.field(
-        factory=immutabledict, converter=freeze_breakdown
+        factory=immutabledict, converter=_by_citizenship
     )
     by_exploitation: Mapping[ExploitationForm, Figure] = attrs.field(
-        factory=immutabledict, converter=freeze_breakdown
+        factory=immutabledict, converter=_by_exploitation
     )
     by_sex_and_age: Mapping[SexAgeGroup, Figure] = attrs.field(
         factory=immutabledict, converter=freeze_breakdown
@@ -402,6 +430,73 @@ class VictimStatistics:
         ):
             _check_margins(problems, self, partial)
         raise_if_any(problems)
+
+    def share_of(
+        self, member: Sex | AgeGroup | CitizenshipCategory | ExploitationForm
+    ) -> Ratio | None:
+        """The share of the victims in one category of a breakdown.
+
+        The breakdown is the one of the member's vocabulary: `Sex.FEMALE` is
+        looked up in `by_sex`. A category missing from a complete breakdown
+        counts 0; from a partial one, it is not known.
+
+        Args:
+            member: A category, such as `AgeGroup.CHILD`.
+
+        Returns:
+            The share of `total`, a range where the figures are ranges, or
+            `None` where the breakdown or the total is not reported, the
+            category is missing from a partial breakdown, or the total is 0.
+
+        Example:
+            >>> statistics = VictimStatistics(total=189, by_sex={Sex.FEMALE: 184, Sex.MALE: 5})
+            >>> str(statistics.share_of(Sex.MALE)), str(statistics.share_of(Sex.OTHER))
+            ('2.6%', '0.0%')
+            >>> statistics.share_of(AgeGroup.CHILD) is None
+            True
+        """
+        for name, vocabulary in _VICTIM_BREAKDOWNS.items():
+            if type(member) is vocabulary:
+                counts: Mapping[Any, Figure] = getattr(self, name)
+                if not counts:
+                    return None
+                if member in counts:
+                    return share(counts[member], self.total)
+                return None if name in self.partial else share(0, self.total)
+        msg = f"share_of needs a category of a victim breakdown, got {type(member).__name__}"
+        raise TypeError(msg)
+
+    @property
+    def share_of_children(self) -> Ratio | None:
+        """The share of the victims who were children: `share_of(AgeGroup.CHILD)`.
+
+        Example:
+            >>> from trafficking_model.examples import azerbaijan_report_2020_2021
+            >>> str(azerbaijan_report_2020_2021().victims.share_of_children)
+            '1.1%'
+        """
+        return self.share_of(AgeGroup.CHILD)
+
+    @property
+    def share_of_women_and_girls(self) -> Ratio | None:
+        """The share of the victims who were female: `share_of(Sex.FEMALE)`.
+
+        Example:
+            >>> from trafficking_model import Count
+            >>> str(VictimStatistics(total=12, by_sex={Sex.FEMALE: Count(0, 4), Sex.MALE: Count(8, 12)}).share_of_women_and_girls)
+            '0.0%-33.3%'
+        """
+        return self.share_of(Sex.FEMALE)
+
+    @property
+    def share_of_foreign_nationals(self) -> Ratio | None:
+        """The share of the victims who were foreign: `share_of(CitizenshipCategory.FOREIGN)`.
+
+        Example:
+            >>> VictimStatistics(total=10).share_of_foreign_nationals is None
+            True
+        """
+        return self.share_of(CitizenshipCategory.FOREIGN)
 
     @classmethod
     def from_victims(

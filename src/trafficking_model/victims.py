@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import typing
 
 import attrs
 
@@ -11,7 +12,9 @@ from trafficking_model._validation import (
     MAX_AGE,
     Problems,
     add,
+    as_given,
     field,
+    freeze_set,
     is_country,
     is_date,
     is_frozenset_of,
@@ -30,7 +33,25 @@ from trafficking_model.vocabularies import (
     Sex,
 )
 
+if typing.TYPE_CHECKING:
+    from collections.abc import Iterable
+
 __all__ = ["ADULT_AGE", "Victim"]
+
+
+def _codes(value: Iterable[str]) -> frozenset[str]:
+    """Any iterable of country codes, stored as a frozenset (`freeze_set`)."""
+    return typing.cast("frozenset[str]", freeze_set(value))
+
+
+def _forms(value: Iterable[ExploitationForm]) -> frozenset[ExploitationForm]:
+    """Any iterable of forms of exploitation, stored as a frozenset."""
+    return typing.cast("frozenset[ExploitationForm]", freeze_set(value))
+
+
+as_given(_codes)
+as_given(_forms)
+
 
 ADULT_AGE = 18
 """The age from which a person is an adult; anyone younger is a child."""
@@ -87,8 +108,10 @@ class Victim:
     age: int | None = attrs.field(default=None, repr=private_repr)
     age_group: AgeGroup
     age_group_at_exploitation: AgeGroup | None = None
-    citizenship: frozenset[str] = attrs.field(default=frozenset(), repr=private_repr)
-    exploitation: frozenset[ExploitationForm]
+    citizenship: frozenset[str] = attrs.field(
+        default=frozenset(), repr=private_repr, converter=_codes
+    )
+    exploitation: frozenset[ExploitationForm] = attrs.field(converter=_forms)
     identification: IdentificationStatus
     identified_on: dt.date | None = attrs.field(default=None, repr=private_repr)
     identified_by: str | None = None

@@ -7,12 +7,15 @@ Mutation testing (CONTRIBUTING.md) showed these were untested.
 
 from __future__ import annotations
 
+import enum
+import types
 import typing
 
 import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from iso3166 import countries
 
 from trafficking_model import (
     Case,
@@ -26,7 +29,7 @@ from trafficking_model import (
     VictimStatistics,
 )
 from trafficking_model import strategies as tms
-from trafficking_model._validation import describe
+from trafficking_model._validation import ONE_STR, describe, member_hint
 from trafficking_model.cases import _plainly_valid_case, _plainly_valid_defendant
 from trafficking_model.errors import show_values
 from trafficking_model.victims import _plainly_valid
@@ -71,6 +74,13 @@ def test_a_value_of_the_wrong_type_is_named_at_its_field(
         attrs.evolve(value, **{name: wrong})
     problems = caught.value.problems
     message = f"expected {_expected(annotation)}, got {describe(wrong)}"
+    optional = typing.get_origin(annotation) in (typing.Union, types.UnionType)
+    given = [a for a in typing.get_args(annotation) if a is not type(None)]
+    target = given[0] if optional else annotation
+    if isinstance(target, type) and issubclass(target, enum.Enum):
+        message += f"; {member_hint(wrong, target)}"  # names the members
+    if _expected(annotation) == "frozenset" and type(wrong) is str:
+        message += f"; {ONE_STR}"  # one str is not a set of letters
     assert (f"$.{name}", "type", message) in {
         (p.path, p.rule, p.message) for p in problems
     }, problems
@@ -191,8 +201,14 @@ def test_a_code_that_is_not_in_its_list_is_named_with_its_standard(
     stakeholder = data.draw(tms.stakeholders())
     with pytest.raises(ValidationError) as caught:
         attrs.evolve(stakeholder, country=code)
+    message = "the value is not an ISO 3166-1 alpha-3 country code"
+    if countries.get(code.strip(), None) is not None:  # another form of a code
+        message += (
+            "; it is another form of a country's code or name: "
+            "give the alpha-3 code (as UKR for UA)"
+        )
     assert [(p.path, p.message) for p in caught.value.problems] == [
-        ("$.country", "the value is not an ISO 3166-1 alpha-3 country code")
+        ("$.country", message)
     ]
     amount = data.draw(tms.money())
     with pytest.raises(ValidationError) as caught:
