@@ -29,8 +29,8 @@ import attrs
 
 from trafficking_model._figures import NAMES
 from trafficking_model._validation import (
-    COUNTRY_CODES,
     CURRENCY_CODES,
+    ISO_COUNTRY_CODES,
     MAX_AGE,
     WHITESPACE,
 )
@@ -272,9 +272,14 @@ def _figure_schema(definitions: dict[str, Any]) -> dict[str, Any]:
 
 
 _COUNTRY_CODES = (
-    "An ISO 3166-1 alpha-3 country code, as listed by the `iso3166` package.",
-    sorted(COUNTRY_CODES),
+    (
+        "An ISO 3166-1 alpha-3 country code, as listed by the `iso3166` package, "
+        "or a user-assigned code from XAA to XZZ, which names no country."
+    ),
+    sorted(ISO_COUNTRY_CODES),
 )
+USER_ASSIGNED_PATTERN = rf"^X[A-Z]{{2}}{_END}"
+"""The user-assigned alpha-3 codes, XAA to XZZ."""
 _CURRENCY_CODES = (
     "An ISO 4217 alphabetic currency code, as listed by the `iso4217` package.",
     sorted(CURRENCY_CODES),
@@ -291,6 +296,13 @@ def _code_list(
         "type": "string",
         "enum": values,
     }
+    if name == "CountryCode":
+        definitions[name] = {
+            "title": name,
+            "description": description,
+            "type": "string",
+            "anyOf": [{"enum": values}, {"pattern": USER_ASSIGNED_PATTERN}],
+        }
     return {"$ref": f"#/$defs/{name}"}
 
 

@@ -214,6 +214,9 @@ _SHORT_TEXTS = texts(max_size=24)
 def country_codes() -> st.SearchStrategy[str]:
     """Draw ISO 3166-1 alpha-3 country codes, such as `"AZE"`.
 
+    The user-assigned codes `XAA` to `XZZ`, which the model accepts for
+    fictional data, are drawn too.
+
     Returns:
         A strategy of every code the model accepts.
 
