@@ -457,14 +457,13 @@ class NationalActionPlan:
         self, problems: Problems, measures: tuple[Measure, ...] | None
     ) -> None:
         """Every observation is of a known measure and indicator, one per day."""
-        indicators = (
-            None
-            if measures is None
-            else {
-                measure.id: frozenset(indicator.id for indicator in measure.indicators)
-                for measure in measures
-            }
-        )
+        indicators: dict[str, set[str]] | None = None
+        if measures is not None:
+            indicators = {}
+            for measure in measures:  # a repeated id is reported on its own
+                indicators.setdefault(measure.id, set()).update(
+                    indicator.id for indicator in measure.indicators
+                )
         kinds: tuple[tuple[str, tuple[object, ...], type, str], ...] = (
             (
                 "indicator_observations",

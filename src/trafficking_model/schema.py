@@ -36,6 +36,7 @@ from trafficking_model._validation import (
 )
 from trafficking_model.counts import Count, Figure
 from trafficking_model.statistics import FIRST_YEAR, LAST_YEAR
+from trafficking_model.tiers import FIRST_TIP_REPORT
 
 __all__ = ["json_schema"]
 
@@ -90,6 +91,10 @@ _IDENTIFIERS = frozenset(
         "partners",
         "participants",
         "victim_ids",
+        "measure",
+        "indicator",
+        "objective",
+        "plan",
     }
 )
 _TEXTS = frozenset(
@@ -102,6 +107,8 @@ _TEXTS = frozenset(
         "legal_reference",
         "acronym",
         "source",
+        "funding_source",
+        "verification",
     }
 )
 _COUNTRIES = frozenset({"country", "citizenship"})
@@ -110,6 +117,7 @@ _INT_BOUNDS: dict[str, dict[str, int]] = {
     "age": {"minimum": 0, "maximum": MAX_AGE},
     "sentence_months": {"minimum": 1},
     "year": {"minimum": FIRST_YEAR, "maximum": LAST_YEAR},
+    "report_year": {"minimum": FIRST_TIP_REPORT, "maximum": LAST_YEAR},
 }
 _AT_LEAST_ONE = frozenset({"responsible"})
 
