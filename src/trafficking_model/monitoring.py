@@ -221,13 +221,15 @@ class IndicatorProgress:
         problems: Problems = []
         is_identifier(problems, field("id"), self.id)
         is_text(problems, field("unit"), self.unit)
+        typed = True
         for name in ("baseline", "target", "value"):
             number = getattr(self, name)
             if number is not None:
-                is_number(problems, field(name), number)
+                typed = is_number(problems, field(name), number) and typed
         if self.observed_on is not None:
-            is_date(problems, field("observed_on"), self.observed_on)
-        _paired(problems, "value", self.value, "observed_on", self.observed_on)
+            typed = is_date(problems, field("observed_on"), self.observed_on) and typed
+        if typed:
+            _paired(problems, "value", self.value, "observed_on", self.observed_on)
         raise_if_any(problems)
 
     @property
@@ -308,11 +310,15 @@ class MeasureProgress:
         if self.objective is not None:
             is_identifier(problems, field("objective"), self.objective)
         is_date(problems, field("due"), self.due)
+        typed = True
         if self.status is not None:
-            is_member(problems, field("status"), self.status, MeasureStatus)
+            typed = is_member(problems, field("status"), self.status, MeasureStatus)
         if self.status_since is not None:
-            is_date(problems, field("status_since"), self.status_since)
-        _paired(problems, "status", self.status, "status_since", self.status_since)
+            typed = (
+                is_date(problems, field("status_since"), self.status_since) and typed
+            )
+        if typed:
+            _paired(problems, "status", self.status, "status_since", self.status_since)
         path = field("indicators")
         if is_tuple_of(problems, path, self.indicators, IndicatorProgress):
             has_unique_ids(problems, path, self.indicators, "indicator")

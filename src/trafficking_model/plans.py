@@ -469,19 +469,19 @@ class NationalActionPlan:
                 "indicator_observations",
                 self.indicator_observations,
                 IndicatorObservation,
-                "indicator value",
+                "value of the same indicator",
             ),
             (
                 "status_observations",
                 self.status_observations,
                 StatusObservation,
-                "status",
+                "status of the same measure",
             ),
             (
                 "spending_observations",
                 self.spending_observations,
                 SpendingObservation,
-                "spending",
+                "spending of the same measure and funding source",
             ),
         )
         for name, observations, cls, what in kinds:
@@ -498,8 +498,7 @@ class NationalActionPlan:
                         problems,
                         f"{where}.date",
                         "unique_observation",
-                        f"a second {what} of the same thing on {_day_of(observation)},"
-                        f" as at [{first}]",
+                        f"a second {what} on {_day_of(observation)}, as at [{first}]",
                     )
                 if indicators is None:
                     continue
