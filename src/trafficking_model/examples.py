@@ -29,12 +29,12 @@ from decimal import Decimal
 
 import attrs
 
+from trafficking_model.money import Money
 from trafficking_model.monitoring import (
     IndicatorObservation,
     SpendingObservation,
     StatusObservation,
 )
-from trafficking_model.money import Money
 from trafficking_model.periods import Period
 from trafficking_model.plans import (
     BudgetLine,

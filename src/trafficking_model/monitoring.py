@@ -609,7 +609,7 @@ class ReviewComparison:
             >>> compare_reviews(first, second).indicator_changes
             (IndicatorChange(measure='XTA-M-1', indicator='XTA-M-1.1', before=45, after=120),)
         """
-        changes = []
+        changes: list[IndicatorChange] = []
         for measure in self.later.measures:
             earlier = self.earlier.measure(measure.id)
             if earlier is None:

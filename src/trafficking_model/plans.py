@@ -489,7 +489,8 @@ class NationalActionPlan:
             if not is_tuple_of(problems, path, observations, cls):
                 continue
             seen: dict[Hashable, int] = {}
-            for index, observation in enumerate(observations):
+            checked = typing.cast("tuple[Observation, ...]", observations)
+            for index, observation in enumerate(checked):
                 where = f"{path}[{index}]"
                 key = _observed_thing(observation)
                 first = seen.setdefault((key, _day_of(observation)), index)
@@ -653,6 +654,9 @@ def _review_in_time(review: PlanReview, period: Period) -> bool:
 
 
 Observation = IndicatorObservation | StatusObservation | SpendingObservation
+Seen = typing.TypeVar(
+    "Seen", IndicatorObservation, StatusObservation, SpendingObservation
+)
 
 
 def _observed_thing(observation: Observation) -> tuple[str, ...]:
@@ -669,10 +673,10 @@ def _day_of(observation: Observation) -> dt.date:
 
 
 def _latest(
-    observations: Sequence[Observation], as_of: dt.date
-) -> dict[tuple[str, ...], Observation]:
+    observations: Sequence[Seen], as_of: dt.date
+) -> dict[tuple[str, ...], Seen]:
     """The latest observation of each thing dated on or before `as_of`."""
-    latest: dict[tuple[str, ...], Observation] = {}
+    latest: dict[tuple[str, ...], Seen] = {}
     for observation in observations:
         if observation.date > as_of:
             continue

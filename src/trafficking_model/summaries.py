@@ -206,7 +206,7 @@ def _name(plan: NationalActionPlan, stakeholder_id: str) -> str:
 
 
 def _number(value: float) -> str:
-    return f"{value:g}" if isinstance(value, float) else str(value)
+    return f"{value:g}" if type(value) is float else str(value)
 
 
 def _indicator(indicator: IndicatorProgress) -> str:

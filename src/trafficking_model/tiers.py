@@ -399,7 +399,8 @@ def special_watch_list(
     problems: Problems = []
     is_in_range(problems, "$.report_year", report_year, FIRST_TIP_REPORT, LAST_YEAR)
     chosen = set()
-    for index, history in enumerate(histories):
+    items: Iterable[object] = histories  # checked, whatever the annotation says
+    for index, history in enumerate(items):
         if not isinstance(history, TierHistory):
             wrong_type(problems, f"$.histories[{index}]", history, "TierHistory")
         elif not problems and (
