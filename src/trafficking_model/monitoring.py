@@ -565,13 +565,37 @@ class ReviewComparison:
 
     @property
     def new_measures(self) -> tuple[str, ...]:
-        """Ids of the measures only the later snapshot has, in its order."""
+        """Ids of the measures only the later snapshot has, in its order.
+
+        Example:
+            >>> import datetime as dt
+            >>> from trafficking_model import compare_reviews
+            >>> earlier = PlanProgress(plan="p", as_of=dt.date(2026, 1, 1))
+            >>> later = PlanProgress(plan="p", as_of=dt.date(2027, 1, 1), measures=(
+            ...     MeasureProgress(id="M-1", title="t", pillar=Pillar.PROTECTION,
+            ...                     due=dt.date(2027, 12, 31)),
+            ... ))
+            >>> compare_reviews(earlier, later).new_measures
+            ('M-1',)
+        """
         before = {measure.id for measure in self.earlier.measures}
         return tuple(m.id for m in self.later.measures if m.id not in before)
 
     @property
     def dropped_measures(self) -> tuple[str, ...]:
-        """Ids of the measures only the earlier snapshot has, in its order."""
+        """Ids of the measures only the earlier snapshot has, in its order.
+
+        Example:
+            >>> import datetime as dt
+            >>> from trafficking_model import compare_reviews
+            >>> earlier = PlanProgress(plan="p", as_of=dt.date(2026, 1, 1), measures=(
+            ...     MeasureProgress(id="M-1", title="t", pillar=Pillar.PROTECTION,
+            ...                     due=dt.date(2027, 12, 31)),
+            ... ))
+            >>> later = PlanProgress(plan="p", as_of=dt.date(2027, 1, 1))
+            >>> compare_reviews(earlier, later).dropped_measures
+            ('M-1',)
+        """
         after = {measure.id for measure in self.later.measures}
         return tuple(m.id for m in self.earlier.measures if m.id not in after)
 

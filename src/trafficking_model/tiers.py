@@ -182,7 +182,13 @@ class TierPlacement:
 
     @property
     def reporting_period(self) -> Period:
-        """The period the report covers: 1 April of the year before to 31 March."""
+        """The period the report covers: 1 April of the year before to 31 March.
+
+        Example:
+            >>> from trafficking_model.examples import azerbaijan_tier_history
+            >>> print(azerbaijan_tier_history().placement(2021).reporting_period)
+            2020-04-01/2021-03-31
+        """
         return reporting_period(self.report_year)
 
 
