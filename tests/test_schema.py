@@ -16,7 +16,12 @@ import trafficking_model as tm
 from profiles import examples
 from serialization_helpers import MODEL_CLASSES, STRATEGIES
 from trafficking_model.__main__ import main
-from trafficking_model._validation import COUNTRY_CODES, CURRENCY_CODES
+from trafficking_model._validation import (
+    COUNTRY_CODES,
+    CURRENCY_CODES,
+    ISO_COUNTRY_CODES,
+    USER_ASSIGNED_COUNTRY_CODES,
+)
 from trafficking_model.schema import _model_classes, _schema_file_name, _schema_text
 
 SCHEMAS = Path(__file__).parent.parent / "schemas"
@@ -66,9 +71,17 @@ def test_the_command_line_writes_the_same_files(tmp_path: Path) -> None:
 
 def test_codes_and_vocabularies_come_from_their_sources() -> None:
     report = tm.json_schema(tm.CountryReport)
-    assert report["$defs"]["CountryCode"]["enum"] == sorted(COUNTRY_CODES)
+    codes = report["$defs"]["CountryCode"]["anyOf"]
+    assert codes[0]["enum"] == sorted(ISO_COUNTRY_CODES)
+    country = jsonschema.Draft202012Validator(
+        {"$defs": report["$defs"], "$ref": "#/$defs/CountryCode"}
+    )
+    assert country.is_valid("XZZ")
+    assert not country.is_valid("XZZ\n")
+    assert not country.is_valid("QZZ")
+    assert COUNTRY_CODES == ISO_COUNTRY_CODES | USER_ASSIGNED_COUNTRY_CODES
     assert report["$defs"]["TipTier"]["enum"] == [tier.value for tier in tm.TipTier]
-    assert "AZE" in report["$defs"]["CountryCode"]["enum"]
+    assert "AZE" in codes[0]["enum"]
     money = tm.json_schema(tm.Money)
     assert money["$defs"]["CurrencyCode"]["enum"] == sorted(CURRENCY_CODES)
     assert "AZN" in money["$defs"]["CurrencyCode"]["enum"]

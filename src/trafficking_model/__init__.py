@@ -27,8 +27,27 @@ from trafficking_model.errors import (
 )
 from trafficking_model.jsonl import iter_jsonl, write_jsonl
 from trafficking_model.money import Money
+from trafficking_model.monitoring import (
+    IndicatorChange,
+    IndicatorObservation,
+    IndicatorProgress,
+    MeasureProgress,
+    PlanProgress,
+    ReviewComparison,
+    SpendingObservation,
+    StatusChange,
+    StatusObservation,
+)
 from trafficking_model.periods import Period
-from trafficking_model.plans import Indicator, Measure, NationalActionPlan, PlanReview
+from trafficking_model.plans import (
+    BudgetLine,
+    Indicator,
+    Measure,
+    NationalActionPlan,
+    Objective,
+    PlanReview,
+    compare_reviews,
+)
 from trafficking_model.prosecution import ProsecutionOutcome
 from trafficking_model.ratios import Ratio
 from trafficking_model.reports import CountryReport
@@ -47,6 +66,12 @@ from trafficking_model.statistics import (
     VictimStatistics,
 )
 from trafficking_model.summaries import summary
+from trafficking_model.tiers import (
+    TierHistory,
+    TierPlacement,
+    reporting_period,
+    special_watch_list,
+)
 from trafficking_model.victims import ADULT_AGE, Victim
 from trafficking_model.vocabularies import (
     AgeGroup,
@@ -72,6 +97,7 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree
 __all__ = [
     "ADULT_AGE",
     "AgeGroup",
+    "BudgetLine",
     "Case",
     "CaseStatistics",
     "Change",
@@ -86,23 +112,35 @@ __all__ = [
     "Figure",
     "IdentificationStatus",
     "Indicator",
+    "IndicatorChange",
+    "IndicatorObservation",
+    "IndicatorProgress",
     "LawEnforcementFigures",
     "Measure",
+    "MeasureProgress",
     "MeasureStatus",
     "Money",
     "NationalActionPlan",
+    "Objective",
     "OffenceType",
     "Period",
     "Pillar",
+    "PlanProgress",
     "PlanReview",
     "Problem",
     "ProsecutionOutcome",
     "Ratio",
+    "ReviewComparison",
     "ReviewKind",
     "Sex",
     "SexAgeGroup",
+    "SpendingObservation",
     "Stakeholder",
     "StakeholderKind",
+    "StatusChange",
+    "StatusObservation",
+    "TierHistory",
+    "TierPlacement",
     "TipTier",
     "TraffickingModelError",
     "ValidationError",
@@ -110,13 +148,16 @@ __all__ = [
     "VictimStatistics",
     "__version__",
     "compare",
+    "compare_reviews",
     "converter",
     "examples",
     "from_dict",
     "from_json",
     "iter_jsonl",
     "json_schema",
+    "reporting_period",
     "show_values",
+    "special_watch_list",
     "summary",
     "to_dict",
     "to_json",

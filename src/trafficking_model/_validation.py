@@ -31,8 +31,26 @@ if typing.TYPE_CHECKING:
 Problems = list[Problem]
 E = TypeVar("E", bound=Enum)
 
-COUNTRY_CODES: frozenset[str] = frozenset(countries_by_alpha3)
-"""Every ISO 3166-1 alpha-3 code, from the `iso3166` package."""
+ISO_COUNTRY_CODES: frozenset[str] = frozenset(countries_by_alpha3)
+"""Every ISO 3166-1 alpha-3 code of a country, from the `iso3166` package."""
+
+USER_ASSIGNED_COUNTRY_CODES: frozenset[str] = (
+    frozenset(
+        f"X{second}{third}"
+        for second in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+        for third in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    )
+    - ISO_COUNTRY_CODES
+)
+"""The user-assigned alpha-3 codes `XAA` to `XZZ` that name no country.
+
+ISO 3166-1 leaves them to users; the model accepts them for fictional and
+test data, such as the demonstration plan of the examples. `XKX` is not among
+them: the `iso3166` package lists it for Kosovo.
+"""
+
+COUNTRY_CODES: frozenset[str] = ISO_COUNTRY_CODES | USER_ASSIGNED_COUNTRY_CODES
+"""Every country code the model accepts: ISO 3166-1 alpha-3 and `XAA` to `XZZ`."""
 
 CURRENCY_CODES: frozenset[str] = frozenset(
     currency.code for currency in iso4217.Currency
@@ -290,6 +308,8 @@ def is_country(problems: Problems, path: str, value: object) -> bool:
     An alpha-2 code, a numeric code or a country name that `iso3166` knows
     gets a hint: the alpha-3 code itself while `show_values` is on, else only
     what kind of code it is (the value may be personal data, a citizenship).
+    The user-assigned codes `XAA` to `XZZ` pass too (see
+    `USER_ASSIGNED_COUNTRY_CODES`).
 
     Example:
         >>> from trafficking_model import show_values

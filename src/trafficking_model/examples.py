@@ -1,4 +1,4 @@
-"""The reference example: Azerbaijan's figures for 2020-2021 and its 4th NAP.
+"""The reference example: Azerbaijan's figures for 2020-2021, its 4th NAP and TIP tiers.
 
 The figures come from IOM Azerbaijan's news item of 4 October 2022 on the
 mid-term review of the 4th National Action Plan on Combating Trafficking in
@@ -8,7 +8,11 @@ says: a sum it does not make is marked derived, a figure it does not give is
 `None` (not reported), and every name is written as the source writes it. It
 names no measures of the plan, so the example plan holds none. It says only that
 the latest US TIP report at the time (the 2022 report) placed Azerbaijan on Tier
-2, which is not a figure of 2020-2021, so the report carries no tier.
+2, which is not a figure of 2020-2021, so the report carries no tier; the
+placement is in Azerbaijan's tier history, with the reports before and after it.
+
+Anything more, such as a plan with objectives, measures and observations, is in
+`demonstration_plan`, which is fictional and names no real country.
 
 Example:
     >>> from trafficking_model import examples
@@ -21,24 +25,51 @@ Example:
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
+import attrs
+
+from trafficking_model.money import Money
+from trafficking_model.monitoring import (
+    IndicatorObservation,
+    SpendingObservation,
+    StatusObservation,
+)
 from trafficking_model.periods import Period
-from trafficking_model.plans import NationalActionPlan, PlanReview
+from trafficking_model.plans import (
+    BudgetLine,
+    Indicator,
+    Measure,
+    NationalActionPlan,
+    Objective,
+    PlanReview,
+)
 from trafficking_model.prosecution import ProsecutionOutcome
 from trafficking_model.reports import CountryReport
 from trafficking_model.stakeholders import Stakeholder
 from trafficking_model.statistics import CaseStatistics, VictimStatistics
+from trafficking_model.tiers import TierHistory, TierPlacement
 from trafficking_model.vocabularies import (
     AgeGroup,
     CitizenshipCategory,
     ExploitationForm,
+    MeasureStatus,
     OffenceType,
+    Pillar,
     ReviewKind,
     Sex,
     StakeholderKind,
+    TipTier,
 )
 
-__all__ = ["SOURCE", "azerbaijan_nap_2020_2024", "azerbaijan_report_2020_2021"]
+__all__ = [
+    "SOURCE",
+    "TIP_SOURCES",
+    "azerbaijan_nap_2020_2024",
+    "azerbaijan_report_2020_2021",
+    "azerbaijan_tier_history",
+    "demonstration_plan",
+]
 
 SOURCE = (
     "IOM Azerbaijan, news item of 4 October 2022 on the mid-term review of the "
@@ -275,6 +306,268 @@ def azerbaijan_nap_2020_2024() -> NationalActionPlan:
                     "Round table on the mid-term review of the plan, with state "
                     "bodies, civil society and donors."
                 ),
+            ),
+        ),
+    )
+
+
+TIP_SOURCES: dict[int, str] = {
+    year: (
+        f"US Department of State, {year} Trafficking in Persons Report, "
+        "Azerbaijan country narrative"
+    )
+    for year in range(2018, 2024)
+}
+"""Where each of Azerbaijan's TIP placements is stated, by report year."""
+
+# report year, tier, waiver
+_PLACEMENTS: tuple[tuple[int, TipTier, bool], ...] = (
+    (2018, TipTier.TIER_2, False),
+    (2019, TipTier.TIER_2_WATCH_LIST, False),
+    (2020, TipTier.TIER_2_WATCH_LIST, False),
+    (2021, TipTier.TIER_2_WATCH_LIST, True),
+    (2022, TipTier.TIER_2, False),
+    (2023, TipTier.TIER_2, False),
+)
+
+
+def azerbaijan_tier_history() -> TierHistory:
+    """Azerbaijan's tiers in the US TIP reports of 2018 to 2023.
+
+    Tier 2 in the 2018 report; Tier 2 Watch List in the 2019, 2020 and 2021
+    reports, in 2021 "for the third consecutive year", on a waiver from the
+    otherwise required downgrade to Tier 3; Tier 2 in the 2022 report
+    (upgraded) and in the 2023 one. Each placement names its report's
+    Azerbaijan chapter as its source (`TIP_SOURCES`). The round table of 4
+    October 2022 calls the 2022 report "the latest": `placement(2022)`.
+
+    Returns:
+        A new `TierHistory`; equal every time it is called.
+
+    Example:
+        >>> history = azerbaijan_tier_history()
+        >>> latest = history.placement(2022)
+        >>> latest.tier.label, str(latest.reporting_period)
+        ('Tier 2', '2021-04-01/2022-03-31')
+        >>> [p.report_year for p in history.placements if p.waiver]
+        [2021]
+    """
+    return TierHistory(
+        country=_AZE,
+        placements=tuple(
+            TierPlacement(
+                country=_AZE,
+                report_year=year,
+                tier=tier,
+                waiver=waiver,
+                source=TIP_SOURCES[year],
+            )
+            for year, tier, waiver in _PLACEMENTS
+        ),
+    )
+
+
+_XTA = "XTA"
+_DEMO_SOURCE = "Fictional progress report (demonstration data)"
+
+
+def _eur(amount: str) -> Money:
+    return Money(amount=Decimal(amount), currency="EUR")
+
+
+def demonstration_plan() -> NationalActionPlan:
+    """A fictional plan that shows objectives, measures, observations and reviews.
+
+    **Nothing in it is real.** Its country code `XTA` is a user-assigned code
+    that names no country, and its bodies, measures, figures and dates are
+    invented to show how a plan is monitored:
+
+    - two objectives and four measures, one of them (`XTA-M-4`) added to the
+      plan after its first review;
+    - dated statuses, indicator values and spending;
+    - two annual reviews, on 20 January 2026 and 20 January 2027, each with a
+      snapshot of the plan's progress on its day. The first was taken before
+      `XTA-M-4` was added.
+
+    Returns:
+        A new `NationalActionPlan`; equal every time it is called.
+
+    Example:
+        >>> plan = demonstration_plan()
+        >>> [measure.id for measure in plan.measures]
+        ['XTA-M-1', 'XTA-M-2', 'XTA-M-3', 'XTA-M-4']
+        >>> sorted(plan.progress(as_of=dt.date(2027, 1, 20)).overdue)
+        ['XTA-M-2']
+    """
+    stakeholders = (
+        Stakeholder(
+            id="labour-ministry",
+            name="Ministry of Labour (fictional)",
+            kind=StakeholderKind.MINISTRY,
+            country=_XTA,
+        ),
+        Stakeholder(
+            id="police",
+            name="National Police (fictional)",
+            kind=StakeholderKind.LAW_ENFORCEMENT,
+            country=_XTA,
+        ),
+        Stakeholder(
+            id="shelter",
+            name="Safe Harbour Shelter (fictional)",
+            kind=StakeholderKind.CIVIL_SOCIETY,
+            country=_XTA,
+        ),
+        Stakeholder(
+            id="donor",
+            name="Example Donor Fund (fictional)",
+            kind=StakeholderKind.DONOR,
+        ),
+    )
+    measures = (
+        Measure(
+            id="XTA-M-1",
+            title="Train labour inspectors to recognise forced labour",
+            pillar=Pillar.PREVENTION,
+            objective="XTA-O-1",
+            responsible=frozenset({"labour-ministry"}),
+            partners=frozenset({"shelter"}),
+            period=Period(start=dt.date(2025, 1, 1), end=dt.date(2026, 12, 31)),
+            indicators=(
+                Indicator(
+                    id="XTA-M-1.1",
+                    description="Labour inspectors trained",
+                    unit="inspectors",
+                    baseline=0,
+                    target=120,
+                ),
+            ),
+            budget_lines=(
+                BudgetLine(funding_source="State budget", allocated=_eur("100000.00")),
+                BudgetLine(
+                    funding_source="Example Donor Fund", allocated=_eur("50000.00")
+                ),
+            ),
+        ),
+        Measure(
+            id="XTA-M-2",
+            title="Open a shelter for adult victims",
+            pillar=Pillar.PROTECTION,
+            objective="XTA-O-2",
+            responsible=frozenset({"shelter"}),
+            period=Period.from_years(2025),
+            indicators=(
+                Indicator(
+                    id="XTA-M-2.1",
+                    description="Shelter beds available",
+                    unit="beds",
+                    baseline=0,
+                    target=20,
+                ),
+            ),
+            budget_lines=(
+                BudgetLine(funding_source="State budget", allocated=_eur("80000.00")),
+            ),
+        ),
+        Measure(
+            id="XTA-M-3",
+            title="Run a hotline for presumed victims",
+            pillar=Pillar.PROTECTION,
+            objective="XTA-O-2",
+            responsible=frozenset({"police"}),
+            partners=frozenset({"shelter"}),
+            period=Period.from_years(2026, 2027),
+        ),
+        Measure(
+            id="XTA-M-4",
+            title="Agree on sharing case data with neighbouring countries",
+            pillar=Pillar.PARTNERSHIP,
+            objective="XTA-O-1",
+            responsible=frozenset({"police"}),
+            partners=frozenset({"donor"}),
+            period=Period.from_years(2027),
+            budget=_eur("20000.00"),
+        ),
+    )
+    statuses = (
+        ("XTA-M-1", dt.date(2025, 3, 1), MeasureStatus.IN_PROGRESS),
+        ("XTA-M-2", dt.date(2025, 2, 1), MeasureStatus.IN_PROGRESS),
+        ("XTA-M-3", dt.date(2025, 12, 1), MeasureStatus.NOT_STARTED),
+        ("XTA-M-2", dt.date(2026, 2, 1), MeasureStatus.DELAYED),
+        ("XTA-M-3", dt.date(2026, 9, 1), MeasureStatus.IN_PROGRESS),
+        ("XTA-M-1", dt.date(2026, 11, 15), MeasureStatus.COMPLETED),
+    )
+    values = (
+        ("XTA-M-1", "XTA-M-1.1", dt.date(2025, 6, 30), 20),
+        ("XTA-M-2", "XTA-M-2.1", dt.date(2025, 10, 1), 10),
+        ("XTA-M-1", "XTA-M-1.1", dt.date(2025, 12, 31), 45),
+        ("XTA-M-1", "XTA-M-1.1", dt.date(2026, 6, 30), 90),
+        ("XTA-M-1", "XTA-M-1.1", dt.date(2026, 11, 15), 120),
+    )
+    spending = (
+        ("XTA-M-1", "State budget", dt.date(2025, 12, 31), "30000.00"),
+        ("XTA-M-2", "State budget", dt.date(2025, 12, 31), "60000.00"),
+        ("XTA-M-1", "State budget", dt.date(2026, 6, 30), "70000.00"),
+        ("XTA-M-1", "Example Donor Fund", dt.date(2026, 6, 30), "25000.00"),
+    )
+    plan = NationalActionPlan(
+        id="XTA-NAP-1",
+        country=_XTA,
+        title="Fictional National Action Plan 2025-2027 (demonstration)",
+        period=Period.from_years(2025, 2027),
+        stakeholders=stakeholders,
+        objectives=(
+            Objective(id="XTA-O-1", title="Fewer people recruited into forced labour"),
+            Objective(id="XTA-O-2", title="Victims identified and sheltered"),
+        ),
+        measures=measures,
+        status_observations=tuple(
+            StatusObservation(measure=m, date=day, status=status, source=_DEMO_SOURCE)
+            for m, day, status in statuses
+        ),
+        indicator_observations=tuple(
+            IndicatorObservation(
+                measure=m,
+                indicator=i,
+                date=day,
+                value=value,
+                source=_DEMO_SOURCE,
+                verification="Training and shelter registers (fictional)",
+            )
+            for m, i, day, value in values
+        ),
+        spending_observations=tuple(
+            SpendingObservation(
+                measure=m,
+                funding_source=funding,
+                date=day,
+                spent=_eur(amount),
+                source=_DEMO_SOURCE,
+            )
+            for m, funding, day, amount in spending
+        ),
+    )
+    # The first review looked at the plan before XTA-M-4 was added to it.
+    before_revision = attrs.evolve(plan, measures=measures[:3])
+    participants = frozenset(stakeholder.id for stakeholder in stakeholders)
+    first, second = dt.date(2026, 1, 20), dt.date(2027, 1, 20)
+    return attrs.evolve(
+        plan,
+        reviews=(
+            PlanReview(
+                date=first,
+                kind=ReviewKind.ANNUAL,
+                participants=participants,
+                organizer="labour-ministry",
+                progress=before_revision.progress(as_of=first),
+            ),
+            PlanReview(
+                date=second,
+                kind=ReviewKind.ANNUAL,
+                participants=participants,
+                organizer="labour-ministry",
+                funder="donor",
+                progress=plan.progress(as_of=second),
             ),
         ),
     )

@@ -1,8 +1,12 @@
-"""National Action Plans: their measures, indicators and reviews."""
+"""National Action Plans: their objectives, measures, indicators, observations and reviews."""
 
 from __future__ import annotations
 
 import datetime as dt
+import typing
+from collections import defaultdict
+from decimal import Decimal
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -21,13 +25,90 @@ from trafficking_model._validation import (
     is_text,
     is_tuple_of,
     raise_if_any,
+    wrong_type,
 )
 from trafficking_model.money import Money
+from trafficking_model.monitoring import (
+    IndicatorObservation,
+    IndicatorProgress,
+    MeasureProgress,
+    PlanProgress,
+    ReviewComparison,
+    SpendingObservation,
+    StatusObservation,
+)
 from trafficking_model.periods import Period
 from trafficking_model.stakeholders import Stakeholder
 from trafficking_model.vocabularies import MeasureStatus, Pillar, ReviewKind
 
-__all__ = ["Indicator", "Measure", "NationalActionPlan", "PlanReview"]
+if TYPE_CHECKING:
+    from collections.abc import Hashable, Sequence
+
+__all__ = [
+    "BudgetLine",
+    "Indicator",
+    "Measure",
+    "NationalActionPlan",
+    "Objective",
+    "PlanReview",
+    "compare_reviews",
+]
+
+
+@attrs.frozen(kw_only=True)
+class Objective:
+    """An objective of a National Action Plan, which its measures serve.
+
+    Attributes:
+        id: Identifier, unique within the plan.
+        title: What the objective aims at.
+
+    Example:
+        >>> Objective(id="O-1", title="Fewer people recruited into forced labour").id
+        'O-1'
+    """
+
+    id: str
+    title: str
+
+    def __attrs_post_init__(self) -> None:
+        """Check every rule at once."""
+        problems: Problems = []
+        is_identifier(problems, field("id"), self.id)
+        is_text(problems, field("title"), self.title)
+        raise_if_any(problems)
+
+
+@attrs.frozen(kw_only=True)
+class BudgetLine:
+    """Money allocated to a measure from one funding source.
+
+    What is spent is dated, and recorded apart as a
+    [`SpendingObservation`][trafficking_model.SpendingObservation].
+
+    Attributes:
+        funding_source: Where the money comes from, such as `"State budget"`
+            or a donor's name.
+        allocated: The amount allocated.
+
+    Example:
+        >>> from decimal import Decimal
+        >>> str(BudgetLine(
+        ...     funding_source="State budget",
+        ...     allocated=Money(amount=Decimal("100000.00"), currency="EUR"),
+        ... ).allocated)
+        '100000.00 EUR'
+    """
+
+    funding_source: str
+    allocated: Money
+
+    def __attrs_post_init__(self) -> None:
+        """Check every rule at once."""
+        problems: Problems = []
+        is_text(problems, field("funding_source"), self.funding_source)
+        is_instance(problems, field("allocated"), self.allocated, Money)
+        raise_if_any(problems)
 
 
 @attrs.frozen(kw_only=True)
@@ -83,8 +164,13 @@ class Measure:
         partners: Ids of the stakeholders that take part.
         period: When it is to be carried out, inside the plan's period.
         indicators: Its indicators, with unique ids.
-        status: How far it has got.
-        budget: Money set aside for it, if any.
+        status: How far it has got, as the plan states it without a date, if
+            it does; dated statuses are `StatusObservation`s of the plan, and
+            only those count for its progress.
+        budget: Money set aside for it, if any, as one total.
+        objective: Id of the objective of the plan it serves, if the plan has
+            objectives.
+        budget_lines: Money allocated to it, one line per funding source.
 
     Example:
         >>> measure = Measure(
@@ -110,14 +196,19 @@ class Measure:
     partners: frozenset[str] = frozenset()
     period: Period
     indicators: tuple[Indicator, ...] = ()
-    status: MeasureStatus
+    status: MeasureStatus | None = None
     budget: Money | None = None
+    objective: str | None = None
+    budget_lines: tuple[BudgetLine, ...] = ()
 
     def __attrs_post_init__(self) -> None:
         """Check every rule at once."""
         problems: Problems = []
         is_identifier(problems, field("id"), self.id)
         is_text(problems, field("title"), self.title)
+        if self.objective is not None:
+            is_identifier(problems, field("objective"), self.objective)
+        is_tuple_of(problems, field("budget_lines"), self.budget_lines, BudgetLine)
         is_member(problems, field("pillar"), self.pillar, Pillar)
         path = field("responsible")
         if is_frozenset_of(problems, path, self.responsible, is_identifier) and (
@@ -134,7 +225,8 @@ class Measure:
         path = field("indicators")
         if is_tuple_of(problems, path, self.indicators, Indicator):
             has_unique_ids(problems, path, self.indicators, "indicator")
-        is_member(problems, field("status"), self.status, MeasureStatus)
+        if self.status is not None:
+            is_member(problems, field("status"), self.status, MeasureStatus)
         if self.budget is not None:
             is_instance(problems, field("budget"), self.budget, Money)
         raise_if_any(problems)
@@ -152,6 +244,9 @@ class PlanReview:
         organizer: Id of the stakeholder that organised it, if known.
         funder: Id of the stakeholder that funded it, if known.
         summary: A short account of it, if any.
+        progress: The plan's progress as of the review's day, if recorded:
+            a snapshot that [`compare_reviews`][trafficking_model.compare_reviews]
+            can compare with another review's.
 
     Example:
         >>> import datetime as dt
@@ -171,11 +266,25 @@ class PlanReview:
     organizer: str | None = None
     funder: str | None = None
     summary: str | None = None
+    progress: PlanProgress | None = None
 
     def __attrs_post_init__(self) -> None:
         """Check every rule at once."""
         problems: Problems = []
-        is_date(problems, field("date"), self.date)
+        day_ok = is_date(problems, field("date"), self.date)
+        if (
+            self.progress is not None
+            and is_instance(problems, field("progress"), self.progress, PlanProgress)
+            and day_ok
+            and self.progress.as_of != self.date
+        ):
+            add(
+                problems,
+                field("progress.as_of"),
+                "snapshot_date",
+                f"the snapshot is as of {self.progress.as_of}, not the review's "
+                f"day {self.date}",
+            )
         is_member(problems, field("kind"), self.kind, ReviewKind)
         is_frozenset_of(
             problems, field("participants"), self.participants, is_identifier
@@ -212,9 +321,12 @@ class PlanReview:
 class NationalActionPlan:
     """A country's National Action Plan (NAP) against trafficking in persons.
 
-    A plan is consistent by construction: its stakeholders and measures have
-    unique ids, every stakeholder a measure or review names belongs to the plan,
-    and every measure and review falls within the plan's period.
+    A plan is consistent by construction: its stakeholders, objectives and
+    measures have unique ids, every stakeholder a measure or review names
+    belongs to the plan, every objective a measure names is one of the plan's,
+    every observation is of a measure (and indicator) of the plan, with one
+    observation of a thing per day, and every measure and review falls within
+    the plan's period.
 
     Attributes:
         id: Identifier of the plan.
@@ -224,6 +336,11 @@ class NationalActionPlan:
         stakeholders: Every body the plan names, with unique ids.
         measures: Its measures, with unique ids.
         reviews: Reviews of its implementation.
+        objectives: Its objectives, with unique ids; each measure names the
+            one it serves.
+        indicator_observations: Dated values of its measures' indicators.
+        status_observations: Dated statuses of its measures.
+        spending_observations: Dated spending on its measures.
 
     Example:
         >>> import datetime as dt
@@ -257,6 +374,10 @@ class NationalActionPlan:
     stakeholders: tuple[Stakeholder, ...]
     measures: tuple[Measure, ...] = ()
     reviews: tuple[PlanReview, ...] = ()
+    objectives: tuple[Objective, ...] = ()
+    indicator_observations: tuple[IndicatorObservation, ...] = ()
+    status_observations: tuple[StatusObservation, ...] = ()
+    spending_observations: tuple[SpendingObservation, ...] = ()
 
     def __attrs_post_init__(self) -> None:
         """Check every rule at once."""
@@ -270,11 +391,28 @@ class NationalActionPlan:
         if is_tuple_of(problems, path, self.stakeholders, Stakeholder):
             has_unique_ids(problems, path, self.stakeholders, "stakeholder")
             known = frozenset(stakeholder.id for stakeholder in self.stakeholders)
+        path = field("objectives")
+        objectives: frozenset[str] | None = None
+        if is_tuple_of(problems, path, self.objectives, Objective):
+            has_unique_ids(problems, path, self.objectives, "objective")
+            objectives = frozenset(objective.id for objective in self.objectives)
         path = field("measures")
-        if is_tuple_of(problems, path, self.measures, Measure):
+        measures_ok = is_tuple_of(problems, path, self.measures, Measure)
+        if measures_ok:
             has_unique_ids(problems, path, self.measures, "measure")
             for index, measure in enumerate(self.measures):
                 where = f"{path}[{index}]"
+                if (
+                    objectives is not None
+                    and measure.objective is not None
+                    and measure.objective not in objectives
+                ):
+                    add(
+                        problems,
+                        f"{where}.objective",
+                        "known_objective",
+                        f"{measure.objective!r} is not an objective of the plan",
+                    )
                 if known is not None:
                     _refers_to_known(
                         problems, f"{where}.responsible", measure.responsible, known
@@ -312,7 +450,162 @@ class NationalActionPlan:
                         f"review date {review.date} is outside "
                         f"the plan period {self.period}",
                     )
+        self._check_observations(problems, self.measures if measures_ok else None)
         raise_if_any(problems)
+
+    def _check_observations(
+        self, problems: Problems, measures: tuple[Measure, ...] | None
+    ) -> None:
+        """Every observation is of a known measure and indicator, one per day."""
+        indicators: dict[str, set[str]] | None = None
+        if measures is not None:
+            indicators = {}
+            for measure in measures:  # a repeated id is reported on its own
+                indicators.setdefault(measure.id, set()).update(
+                    indicator.id for indicator in measure.indicators
+                )
+        kinds: tuple[tuple[str, tuple[object, ...], type, str], ...] = (
+            (
+                "indicator_observations",
+                self.indicator_observations,
+                IndicatorObservation,
+                "value of the same indicator",
+            ),
+            (
+                "status_observations",
+                self.status_observations,
+                StatusObservation,
+                "status of the same measure",
+            ),
+            (
+                "spending_observations",
+                self.spending_observations,
+                SpendingObservation,
+                "spending of the same measure and funding source",
+            ),
+        )
+        for name, observations, cls, what in kinds:
+            path = field(name)
+            if not is_tuple_of(problems, path, observations, cls):
+                continue
+            seen: dict[Hashable, int] = {}
+            checked = typing.cast("tuple[Observation, ...]", observations)
+            for index, observation in enumerate(checked):
+                where = f"{path}[{index}]"
+                key = _observed_thing(observation)
+                first = seen.setdefault((key, _day_of(observation)), index)
+                if first != index:
+                    add(
+                        problems,
+                        f"{where}.date",
+                        "unique_observation",
+                        f"a second {what} on {_day_of(observation)}, as at [{first}]",
+                    )
+                if indicators is None:
+                    continue
+                measure_id = key[0]
+                if measure_id not in indicators:
+                    add(
+                        problems,
+                        f"{where}.measure",
+                        "known_measure",
+                        f"{measure_id!r} is not a measure of the plan",
+                    )
+                elif (
+                    isinstance(observation, IndicatorObservation)
+                    and observation.indicator not in indicators[measure_id]
+                ):
+                    add(
+                        problems,
+                        f"{where}.indicator",
+                        "known_indicator",
+                        f"{observation.indicator!r} is not an indicator of "
+                        f"measure {measure_id!r}",
+                    )
+
+    def progress(self, *, as_of: dt.date) -> PlanProgress:
+        """The plan's progress as of a day, from the observations dated by then.
+
+        For each measure: its latest status observed on or before `as_of`
+        (`None` if none), and for each of its indicators the latest value
+        observed on or before `as_of` (`None` if none), with its distance to
+        the target and the share of the way from baseline to target. A
+        measure whose period ended before `as_of` without an observed
+        completion is overdue. The budget allocated is the sum of the
+        measures' budget lines (or their `budget`, for a measure with no
+        lines), and the money spent the sum of the latest spending observed
+        by `as_of` for each measure and funding source, per currency.
+
+        Nothing observed after `as_of` is used.
+
+        Args:
+            as_of: The day of the snapshot.
+
+        Returns:
+            The snapshot.
+
+        Raises:
+            ValidationError: If `as_of` is not a `datetime.date`.
+
+        Example:
+            >>> import datetime as dt
+            >>> from trafficking_model.examples import demonstration_plan
+            >>> progress = demonstration_plan().progress(as_of=dt.date(2025, 12, 31))
+            >>> [(m.id, m.status and m.status.label) for m in progress.measures]
+            [('XTA-M-1', 'In progress'), ('XTA-M-2', 'In progress'), ('XTA-M-3', 'Not started'), ('XTA-M-4', None)]
+            >>> progress.measures[0].indicators[0].share
+            0.375
+        """
+        problems: Problems = []
+        is_date(problems, "$.as_of", as_of)
+        raise_if_any(problems)
+        statuses = _latest(self.status_observations, as_of)
+        values = _latest(self.indicator_observations, as_of)
+        spending = _latest(self.spending_observations, as_of)
+        measures = []
+        allocated: dict[str, Decimal] = defaultdict(Decimal)
+        for measure in self.measures:
+            status = statuses.get((measure.id,))
+            indicators = []
+            for indicator in measure.indicators:
+                value = values.get((measure.id, indicator.id))
+                indicators.append(
+                    IndicatorProgress(
+                        id=indicator.id,
+                        unit=indicator.unit,
+                        baseline=indicator.baseline,
+                        target=indicator.target,
+                        value=None if value is None else value.value,
+                        observed_on=None if value is None else value.date,
+                    )
+                )
+            measures.append(
+                MeasureProgress(
+                    id=measure.id,
+                    title=measure.title,
+                    pillar=measure.pillar,
+                    objective=measure.objective,
+                    due=measure.period.end,
+                    status=None if status is None else status.status,
+                    status_since=None if status is None else status.date,
+                    indicators=tuple(indicators),
+                )
+            )
+            lines = [line.allocated for line in measure.budget_lines]
+            if not lines and measure.budget is not None:
+                lines = [measure.budget]
+            for money in lines:
+                allocated[money.currency] += money.amount
+        spent: dict[str, Decimal] = defaultdict(Decimal)
+        for observation in spending.values():
+            spent[observation.spent.currency] += observation.spent.amount
+        return PlanProgress(
+            plan=self.id,
+            as_of=as_of,
+            measures=tuple(measures),
+            allocated=_amounts(allocated),
+            spent=_amounts(spent),
+        )
 
     def stakeholder(self, stakeholder_id: str) -> Stakeholder | None:
         """Find a stakeholder of the plan by its id.
@@ -358,3 +651,86 @@ def _review_in_time(review: PlanReview, period: Period) -> bool:
     if period.contains(review.date):
         return True
     return review.date > period.end and review.kind in _AFTER_THE_END
+
+
+Observation = IndicatorObservation | StatusObservation | SpendingObservation
+Seen = typing.TypeVar(
+    "Seen", IndicatorObservation, StatusObservation, SpendingObservation
+)
+
+
+def _observed_thing(observation: Observation) -> tuple[str, ...]:
+    """What an observation is of: a newer one of the same thing supersedes it."""
+    if isinstance(observation, IndicatorObservation):
+        return (observation.measure, observation.indicator)
+    if isinstance(observation, SpendingObservation):
+        return (observation.measure, observation.funding_source)
+    return (observation.measure,)
+
+
+def _day_of(observation: Observation) -> dt.date:
+    return observation.date
+
+
+def _latest(
+    observations: Sequence[Seen], as_of: dt.date
+) -> dict[tuple[str, ...], Seen]:
+    """The latest observation of each thing dated on or before `as_of`."""
+    latest: dict[tuple[str, ...], Seen] = {}
+    for observation in observations:
+        if observation.date > as_of:
+            continue
+        key = _observed_thing(observation)
+        known = latest.get(key)
+        if known is None or known.date < observation.date:
+            latest[key] = observation
+    return latest
+
+
+def _amounts(sums: dict[str, Decimal]) -> tuple[Money, ...]:
+    return tuple(
+        Money(amount=sums[currency], currency=currency) for currency in sorted(sums)
+    )
+
+
+def compare_reviews(
+    earlier: PlanReview | PlanProgress, later: PlanReview | PlanProgress
+) -> ReviewComparison:
+    """Compare two reviews' snapshots of a plan's progress.
+
+    Args:
+        earlier: The earlier review, or its snapshot.
+        later: The later review, or its snapshot.
+
+    Returns:
+        The comparison: measures new in the later snapshot or dropped from
+        it, measures whose status changed, and indicators that moved.
+
+    Raises:
+        ValidationError: If either is not a review with a snapshot nor a
+            snapshot (`type`), or `later` is dated before `earlier`
+            (`comparison_order`).
+
+    Example:
+        >>> from trafficking_model.examples import demonstration_plan
+        >>> first, second = demonstration_plan().reviews
+        >>> comparison = compare_reviews(first, second)
+        >>> [change.measure for change in comparison.status_changes]
+        ['XTA-M-1', 'XTA-M-2', 'XTA-M-3']
+    """
+    problems: Problems = []
+    snapshots = []
+    for name, review in (("earlier", earlier), ("later", later)):
+        snapshot = review.progress if isinstance(review, PlanReview) else review
+        if not isinstance(snapshot, PlanProgress):
+            path = (
+                f"$.{name}.progress" if isinstance(review, PlanReview) else f"$.{name}"
+            )
+            wrong_type(problems, path, snapshot, "PlanProgress")
+        snapshots.append(snapshot)
+    raise_if_any(problems)
+    first, second = snapshots
+    return ReviewComparison(
+        earlier=typing.cast("PlanProgress", first),
+        later=typing.cast("PlanProgress", second),
+    )

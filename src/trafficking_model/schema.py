@@ -29,13 +29,14 @@ import attrs
 
 from trafficking_model._figures import NAMES
 from trafficking_model._validation import (
-    COUNTRY_CODES,
     CURRENCY_CODES,
+    ISO_COUNTRY_CODES,
     MAX_AGE,
     WHITESPACE,
 )
 from trafficking_model.counts import Count, Figure
 from trafficking_model.statistics import FIRST_YEAR, LAST_YEAR
+from trafficking_model.tiers import FIRST_TIP_REPORT
 
 __all__ = ["json_schema"]
 
@@ -90,6 +91,10 @@ _IDENTIFIERS = frozenset(
         "partners",
         "participants",
         "victim_ids",
+        "measure",
+        "indicator",
+        "objective",
+        "plan",
     }
 )
 _TEXTS = frozenset(
@@ -102,6 +107,8 @@ _TEXTS = frozenset(
         "legal_reference",
         "acronym",
         "source",
+        "funding_source",
+        "verification",
     }
 )
 _COUNTRIES = frozenset({"country", "citizenship"})
@@ -110,6 +117,7 @@ _INT_BOUNDS: dict[str, dict[str, int]] = {
     "age": {"minimum": 0, "maximum": MAX_AGE},
     "sentence_months": {"minimum": 1},
     "year": {"minimum": FIRST_YEAR, "maximum": LAST_YEAR},
+    "report_year": {"minimum": FIRST_TIP_REPORT, "maximum": LAST_YEAR},
 }
 _AT_LEAST_ONE = frozenset({"responsible"})
 
@@ -283,9 +291,14 @@ def _figure_schema(definitions: dict[str, Any]) -> dict[str, Any]:
 
 
 _COUNTRY_CODES = (
-    "An ISO 3166-1 alpha-3 country code, as listed by the `iso3166` package.",
-    sorted(COUNTRY_CODES),
+    (
+        "An ISO 3166-1 alpha-3 country code, as listed by the `iso3166` package, "
+        "or a user-assigned code from XAA to XZZ, which names no country."
+    ),
+    sorted(ISO_COUNTRY_CODES),
 )
+USER_ASSIGNED_PATTERN = rf"^X[A-Z]{{2}}{_END}"
+"""The user-assigned alpha-3 codes, XAA to XZZ."""
 _CURRENCY_CODES = (
     "An ISO 4217 alphabetic currency code, as listed by the `iso4217` package.",
     sorted(CURRENCY_CODES),
@@ -302,6 +315,13 @@ def _code_list(
         "type": "string",
         "enum": values,
     }
+    if name == "CountryCode":
+        definitions[name] = {
+            "title": name,
+            "description": description,
+            "type": "string",
+            "anyOf": [{"enum": values}, {"pattern": USER_ASSIGNED_PATTERN}],
+        }
     return {"$ref": f"#/$defs/{name}"}
 
 

@@ -38,7 +38,7 @@ class Stakeholder:
         ... )
         >>> ombudsman.kind.label
         'Ombudsman'
-        >>> Stakeholder(id="x", name="X", kind=StakeholderKind.OTHER, country="XYZ")
+        >>> Stakeholder(id="x", name="X", kind=StakeholderKind.OTHER, country="QZZ")
         Traceback (most recent call last):
         ...
         trafficking_model.errors.ValidationError: $.country: the value is not an ISO 3166-1 alpha-3 country code

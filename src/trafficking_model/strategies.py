@@ -65,9 +65,26 @@ from trafficking_model._figures import NAMES
 from trafficking_model._validation import COUNTRY_CODES, CURRENCY_CODES, MAX_AGE
 from trafficking_model.cases import Case, Defendant
 from trafficking_model.counts import Count, Figure
+from trafficking_model.errors import ValidationError
 from trafficking_model.money import Money
+from trafficking_model.monitoring import (
+    IndicatorObservation,
+    IndicatorProgress,
+    MeasureProgress,
+    PlanProgress,
+    ReviewComparison,
+    SpendingObservation,
+    StatusObservation,
+)
 from trafficking_model.periods import Period
-from trafficking_model.plans import Indicator, Measure, NationalActionPlan, PlanReview
+from trafficking_model.plans import (
+    BudgetLine,
+    Indicator,
+    Measure,
+    NationalActionPlan,
+    Objective,
+    PlanReview,
+)
 from trafficking_model.prosecution import ProsecutionOutcome
 from trafficking_model.reports import CountryReport
 from trafficking_model.serialization import to_dict
@@ -78,6 +95,13 @@ from trafficking_model.statistics import (
     CaseStatistics,
     LawEnforcementFigures,
     VictimStatistics,
+)
+from trafficking_model.tiers import (
+    AUTOMATIC_DOWNGRADE_FROM,
+    DOWNGRADED_WATCH_LIST_FROM,
+    FIRST_TIP_REPORT,
+    TierHistory,
+    TierPlacement,
 )
 from trafficking_model.victims import ADULT_AGE, Victim
 from trafficking_model.vocabularies import (
@@ -98,6 +122,7 @@ from trafficking_model.vocabularies import (
 
 __all__ = [
     "DEFAULT_PERIOD",
+    "budget_lines",
     "case_statistics",
     "cases",
     "country_codes",
@@ -106,16 +131,26 @@ __all__ = [
     "currency_codes",
     "defendants",
     "identifiers",
+    "indicator_observations",
+    "indicator_progress",
     "indicators",
     "law_enforcement_figures",
+    "measure_progress",
     "measures",
     "money",
     "national_action_plans",
+    "objectives",
     "periods",
+    "plan_progress",
     "plan_reviews",
     "prosecution_outcomes",
+    "review_comparisons",
+    "spending_observations",
     "stakeholders",
+    "status_observations",
     "texts",
+    "tier_histories",
+    "tier_placements",
     "victim_statistics",
     "victims",
     "violation_rules",
@@ -214,6 +249,9 @@ _SHORT_TEXTS = texts(max_size=24)
 
 def country_codes() -> st.SearchStrategy[str]:
     """Draw ISO 3166-1 alpha-3 country codes, such as `"AZE"`.
+
+    The user-assigned codes `XAA` to `XZZ`, which the model accepts for
+    fictional data, are drawn too.
 
     Returns:
         A strategy of every code the model accepts.
@@ -408,6 +446,8 @@ def _measure(
     stakeholder_ids: Sequence[str] | None,
     period: Period,
     max_indicators: int,
+    *,
+    objective_ids: Sequence[str] = (),
 ) -> Measure:
     if stakeholder_ids is None:
         responsible = draw(st.frozensets(_IDENTIFIERS, min_size=1, max_size=3))
@@ -426,8 +466,12 @@ def _measure(
             _indicator(draw, indicator_id)
             for indicator_id in _unique_ids(draw, 0, max_indicators)
         ),
-        status=draw(_MEASURE_STATUSES),
+        status=_maybe(draw, lambda: draw(_MEASURE_STATUSES)),
         budget=_maybe(draw, lambda: draw(_MONEY)),
+        objective=_maybe(draw, lambda: _pick(draw, objective_ids))
+        if objective_ids
+        else None,
+        budget_lines=tuple(draw(budget_lines()) for _ in range(_below(draw, 2))),
     )
 
 
@@ -478,7 +522,10 @@ def measures(
 
 
 def _review(
-    draw: st.DrawFn, stakeholder_ids: Sequence[str] | None, period: Period
+    draw: st.DrawFn,
+    stakeholder_ids: Sequence[str] | None,
+    period: Period,
+    snapshot: Callable[[dt.date], PlanProgress] | None = None,
 ) -> PlanReview:
     def named() -> str:
         if stakeholder_ids is None:
@@ -491,8 +538,14 @@ def _review(
     else:
         participants = _subset(draw, stakeholder_ids)
     can_name = stakeholder_ids is None or bool(stakeholder_ids)
+    day = _day(draw, period)
+    if snapshot is None:
+        progress = _maybe(draw, lambda: draw(plan_progress(as_of=day)))
+    else:
+        progress = _maybe(draw, lambda: snapshot(day))
     return PlanReview(
-        date=_day(draw, period),
+        date=day,
+        progress=progress,
         kind=draw(_REVIEW_KINDS),
         participants=participants,
         organizer=_maybe(draw, named) if can_name else None,
@@ -594,7 +647,19 @@ def national_action_plans(
         measure_ids = (
             _unique_ids(draw, min_measures, max_measures) if stakeholder_ids else []
         )
-        return NationalActionPlan(
+        objective_ids = _unique_ids(draw, 0, 2)
+        measures = tuple(
+            _measure(
+                draw,
+                measure_id,
+                stakeholder_ids,
+                plan_period,
+                3,
+                objective_ids=objective_ids,
+            )
+            for measure_id in measure_ids
+        )
+        plan = NationalActionPlan(
             id=draw(_IDENTIFIERS),
             country=draw(_COUNTRIES) if country is None else country,
             title=draw(_TEXTS),
@@ -603,17 +668,464 @@ def national_action_plans(
                 _stakeholder(draw, stakeholder_id, country)
                 for stakeholder_id in stakeholder_ids
             ),
-            measures=tuple(
-                _measure(draw, measure_id, stakeholder_ids, plan_period, 3)
-                for measure_id in measure_ids
+            objectives=tuple(
+                Objective(id=objective_id, title=draw(_TEXTS))
+                for objective_id in objective_ids
             ),
+            measures=measures,
+            **_observations(draw, measures, plan_period),
+        )
+        return attrs.evolve(
+            plan,
             reviews=tuple(
-                _review(draw, stakeholder_ids, plan_period)
+                _review(
+                    draw,
+                    stakeholder_ids,
+                    plan_period,
+                    lambda day: plan.progress(as_of=day),
+                )
                 for _ in range(_below(draw, max_reviews, min_reviews))
             ),
         )
 
     return st.composite(build)()
+
+
+def objectives(
+    *, ids: st.SearchStrategy[str] | None = None
+) -> st.SearchStrategy[Objective]:
+    """Draw objectives of a plan.
+
+    Args:
+        ids: Where to draw the ids from; `identifiers()` when left out.
+
+    Returns:
+        A strategy of `Objective`.
+
+    Example:
+        >>> from hypothesis import find
+        >>> find(objectives(ids=st.just("O-1")), bool).id
+        'O-1'
+    """
+    id_strategy = _IDENTIFIERS if ids is None else ids
+    return st.builds(Objective, id=id_strategy, title=_TEXTS)
+
+
+_FUNDING_SOURCES = st.sampled_from(["State budget", "Donor grant"]) | _SHORT_TEXTS
+
+
+def budget_lines(*, currency: str | None = None) -> st.SearchStrategy[BudgetLine]:
+    """Draw budget lines: an amount allocated from a funding source.
+
+    Args:
+        currency: Use this currency; any ISO 4217 code when left out.
+
+    Returns:
+        A strategy of `BudgetLine`.
+
+    Example:
+        >>> from hypothesis import find
+        >>> find(budget_lines(currency="EUR"), bool).allocated.currency
+        'EUR'
+    """
+    return st.builds(
+        BudgetLine,
+        funding_source=_FUNDING_SOURCES,
+        allocated=_MONEY if currency is None else money(currency=currency),
+    )
+
+
+def indicator_observations(
+    *, within: Period = DEFAULT_PERIOD
+) -> st.SearchStrategy[IndicatorObservation]:
+    """Draw values of indicators, dated within a period.
+
+    Args:
+        within: The period the day is drawn from.
+
+    Returns:
+        A strategy of `IndicatorObservation`, of any measure and indicator.
+
+    Example:
+        >>> from hypothesis import find
+        >>> observation = find(
+        ...     indicator_observations(within=Period.from_years(2026)),
+        ...     lambda o: o.verification is not None,
+        ... )
+        >>> observation.date.year
+        2026
+    """
+    return st.composite(
+        lambda draw: _indicator_observation(
+            draw, draw(_IDENTIFIERS), draw(_IDENTIFIERS), _day(draw, within)
+        )
+    )()
+
+
+def _indicator_observation(
+    draw: st.DrawFn, measure: str, indicator: str, day: dt.date
+) -> IndicatorObservation:
+    return IndicatorObservation(
+        measure=measure,
+        indicator=indicator,
+        date=day,
+        value=draw(_NUMBERS),
+        source=draw(_TEXTS),
+        verification=_maybe(draw, lambda: draw(_TEXTS)),
+    )
+
+
+def status_observations(
+    *, within: Period = DEFAULT_PERIOD
+) -> st.SearchStrategy[StatusObservation]:
+    """Draw statuses of measures, dated within a period.
+
+    Args:
+        within: The period the day is drawn from.
+
+    Returns:
+        A strategy of `StatusObservation`, of any measure.
+
+    Example:
+        >>> from hypothesis import find
+        >>> find(status_observations(), lambda o: o.status is MeasureStatus.DELAYED).status
+        <MeasureStatus.DELAYED: 'delayed'>
+    """
+    return st.composite(
+        lambda draw: _status_observation(draw, draw(_IDENTIFIERS), _day(draw, within))
+    )()
+
+
+def _status_observation(
+    draw: st.DrawFn, measure: str, day: dt.date
+) -> StatusObservation:
+    return StatusObservation(
+        measure=measure, date=day, status=draw(_MEASURE_STATUSES), source=draw(_TEXTS)
+    )
+
+
+def spending_observations(
+    *, within: Period = DEFAULT_PERIOD
+) -> st.SearchStrategy[SpendingObservation]:
+    """Draw spending on measures, dated within a period.
+
+    Args:
+        within: The period the day is drawn from.
+
+    Returns:
+        A strategy of `SpendingObservation`, of any measure.
+
+    Example:
+        >>> from hypothesis import find
+        >>> find(spending_observations(), lambda o: o.spent.amount > 0).spent.amount > 0
+        True
+    """
+    return st.composite(
+        lambda draw: _spending_observation(
+            draw, draw(_IDENTIFIERS), draw(_FUNDING_SOURCES), _day(draw, within)
+        )
+    )()
+
+
+def _spending_observation(
+    draw: st.DrawFn, measure: str, funding_source: str, day: dt.date
+) -> SpendingObservation:
+    return SpendingObservation(
+        measure=measure,
+        funding_source=funding_source,
+        date=day,
+        spent=draw(_MONEY),
+        source=draw(_TEXTS),
+    )
+
+
+def _observations(
+    draw: st.DrawFn, measures: Sequence[Measure], period: Period
+) -> dict[str, tuple[Any, ...]]:
+    """Observations of a plan's measures, one of each thing per day."""
+    if not measures:
+        return {}
+    around = Period(
+        start=max(period.start - dt.timedelta(days=365), DEFAULT_PERIOD.start),
+        end=min(period.end + dt.timedelta(days=365), DEFAULT_PERIOD.end),
+    )
+    found: dict[str, list[Any]] = {
+        "indicator_observations": [],
+        "status_observations": [],
+        "spending_observations": [],
+    }
+    seen: set[tuple[object, ...]] = set()
+    for _ in range(_below(draw, 6)):
+        measure = _pick(draw, measures)
+        day = _day(draw, around)
+        kind = _below(draw, 2)
+        if kind == 0 and measure.indicators:
+            indicator = _pick(draw, measure.indicators).id
+            key: tuple[object, ...] = (kind, measure.id, indicator, day)
+            made: Any = _indicator_observation(draw, measure.id, indicator, day)
+            name = "indicator_observations"
+        elif kind == 2:
+            funding = draw(_FUNDING_SOURCES)
+            key = (kind, measure.id, funding, day)
+            made = _spending_observation(draw, measure.id, funding, day)
+            name = "spending_observations"
+        else:
+            key = (1, measure.id, day)
+            made = _status_observation(draw, measure.id, day)
+            name = "status_observations"
+        if key not in seen:
+            seen.add(key)
+            found[name].append(made)
+    return {name: tuple(items) for name, items in found.items()}
+
+
+def _days_by(draw: st.DrawFn, as_of: dt.date) -> dt.date:
+    """A day on or before `as_of`, within the default period."""
+    return as_of - dt.timedelta(days=_below(draw, min(800, (as_of - _FIRST_DAY).days)))
+
+
+_FIRST_DAY = DEFAULT_PERIOD.start
+
+
+def _indicator_progress(
+    draw: st.DrawFn, identifier: str, as_of: dt.date
+) -> IndicatorProgress:
+    observed = draw(_BOOLEANS)
+    return IndicatorProgress(
+        id=identifier,
+        unit=draw(_SHORT_TEXTS),
+        baseline=_maybe(draw, lambda: draw(_NUMBERS)),
+        target=_maybe(draw, lambda: draw(_NUMBERS)),
+        value=draw(_NUMBERS) if observed else None,
+        observed_on=_days_by(draw, as_of) if observed else None,
+    )
+
+
+def indicator_progress(
+    *, as_of: dt.date = DEFAULT_PERIOD.end
+) -> st.SearchStrategy[IndicatorProgress]:
+    """Draw how far indicators have got, with nothing observed after a day.
+
+    Args:
+        as_of: The latest day a value may have been observed.
+
+    Returns:
+        A strategy of `IndicatorProgress`.
+
+    Example:
+        >>> from hypothesis import find
+        >>> progress = find(indicator_progress(), lambda i: i.share is not None)
+        >>> progress.observed_on <= DEFAULT_PERIOD.end
+        True
+    """
+    return st.composite(
+        lambda draw: _indicator_progress(draw, draw(_IDENTIFIERS), as_of)
+    )()
+
+
+def _measure_progress(
+    draw: st.DrawFn, identifier: str, as_of: dt.date
+) -> MeasureProgress:
+    observed = draw(_BOOLEANS)
+    return MeasureProgress(
+        id=identifier,
+        title=draw(_TEXTS),
+        pillar=draw(_PILLARS),
+        objective=_maybe(draw, lambda: draw(_IDENTIFIERS)),
+        due=_day(draw, DEFAULT_PERIOD),
+        status=draw(_MEASURE_STATUSES) if observed else None,
+        status_since=_days_by(draw, as_of) if observed else None,
+        indicators=tuple(
+            _indicator_progress(draw, indicator_id, as_of)
+            for indicator_id in _unique_ids(draw, 0, 2)
+        ),
+    )
+
+
+def measure_progress(
+    *, as_of: dt.date = DEFAULT_PERIOD.end
+) -> st.SearchStrategy[MeasureProgress]:
+    """Draw how far measures have got, with nothing observed after a day.
+
+    Args:
+        as_of: The latest day a status or value may have been observed.
+
+    Returns:
+        A strategy of `MeasureProgress`.
+
+    Example:
+        >>> from hypothesis import find
+        >>> import datetime as dt
+        >>> day = dt.date(2100, 12, 31)
+        >>> find(measure_progress(), lambda m: m.is_overdue(day)).is_overdue(day)
+        True
+    """
+    return st.composite(
+        lambda draw: _measure_progress(draw, draw(_IDENTIFIERS), as_of)
+    )()
+
+
+def _amounts(draw: st.DrawFn) -> tuple[Money, ...]:
+    currencies = sorted(draw(st.frozensets(_CURRENCIES, max_size=2)))
+    return tuple(draw(money(currency=currency)) for currency in currencies)
+
+
+def plan_progress(*, as_of: dt.date | None = None) -> st.SearchStrategy[PlanProgress]:
+    """Draw snapshots of a plan's progress, with nothing observed after their day.
+
+    Args:
+        as_of: The day of the snapshot; drawn within 1900 to 2100 when left out.
+
+    Returns:
+        A strategy of `PlanProgress`.
+
+    Example:
+        >>> from hypothesis import find
+        >>> import datetime as dt
+        >>> find(plan_progress(as_of=dt.date(2026, 1, 1)), bool).as_of
+        datetime.date(2026, 1, 1)
+    """
+
+    def build(draw: st.DrawFn) -> PlanProgress:
+        day = _day(draw, DEFAULT_PERIOD) if as_of is None else as_of
+        return PlanProgress(
+            plan=draw(_IDENTIFIERS),
+            as_of=day,
+            measures=tuple(
+                _measure_progress(draw, measure_id, day)
+                for measure_id in _unique_ids(draw, 0, 3)
+            ),
+            allocated=_amounts(draw),
+            spent=_amounts(draw),
+        )
+
+    return st.composite(build)()
+
+
+def review_comparisons() -> st.SearchStrategy[ReviewComparison]:
+    """Draw comparisons of two snapshots, the earlier one first.
+
+    Returns:
+        A strategy of `ReviewComparison`.
+
+    Example:
+        >>> from hypothesis import find
+        >>> comparison = find(review_comparisons(), bool)
+        >>> comparison.earlier.as_of <= comparison.later.as_of
+        True
+    """
+
+    def build(draw: st.DrawFn) -> ReviewComparison:
+        first, second = _day(draw, DEFAULT_PERIOD), _day(draw, DEFAULT_PERIOD)
+        return ReviewComparison(
+            earlier=draw(plan_progress(as_of=min(first, second))),
+            later=draw(plan_progress(as_of=max(first, second))),
+        )
+
+    return st.composite(build)()
+
+
+_REPORT_YEARS = st.integers(min_value=FIRST_TIP_REPORT, max_value=LAST_YEAR)
+
+
+def tier_placements(*, country: str | None = None) -> st.SearchStrategy[TierPlacement]:
+    """Draw single TIP placements; only a Watch List placement carries a waiver.
+
+    Args:
+        country: The country placed; any country when left out.
+
+    Returns:
+        A strategy of `TierPlacement`.
+
+    Example:
+        >>> from hypothesis import find
+        >>> find(tier_placements(), lambda p: p.waiver).tier.label
+        'Tier 2 Watch List'
+    """
+
+    def build(draw: st.DrawFn) -> TierPlacement:
+        tier = draw(_TIERS)
+        return TierPlacement(
+            country=draw(_COUNTRIES) if country is None else country,
+            report_year=draw(_REPORT_YEARS),
+            tier=tier,
+            waiver=tier is TipTier.TIER_2_WATCH_LIST and draw(_BOOLEANS),
+            source=draw(_TEXTS),
+        )
+
+    return st.composite(build)()
+
+
+# Watch List placements are drawn often, so that histories reach the rules.
+_HISTORY_TIERS = st.sampled_from(
+    [TipTier.TIER_2_WATCH_LIST] * 3
+    + [TipTier.TIER_1, TipTier.TIER_2, TipTier.TIER_3]
+    + [TipTier.SPECIAL_CASE]
+)
+
+
+def tier_histories(
+    *, country: str | None = None, max_placements: int = 12
+) -> st.SearchStrategy[TierHistory]:
+    """Draw tier histories that keep the statute's rules.
+
+    Each placement is drawn after the ones before it: a Watch List placement
+    that the rules allow only with a waiver gets one, and one they do not
+    allow at all becomes Tier 3. Some report years are left out.
+
+    Args:
+        country: The country; any country when left out.
+        max_placements: The most placements.
+
+    Returns:
+        A strategy of `TierHistory`.
+
+    Example:
+        >>> from hypothesis import find
+        >>> history = find(
+        ...     tier_histories(country="AZE"),
+        ...     lambda h: any(p.waiver for p in h.placements),
+        ... )
+        >>> history.country, [p.tier.label for p in history.placements if p.waiver]
+        ('AZE', ['Tier 2 Watch List'])
+    """
+    _check_size("max_placements", 0, max_placements)
+
+    def build(draw: st.DrawFn) -> TierHistory:
+        code = draw(_COUNTRIES) if country is None else country
+        source = draw(_TEXTS)
+        year = draw(st.integers(min_value=FIRST_TIP_REPORT, max_value=2040))
+        placements: list[TierPlacement] = []
+        for _ in range(_below(draw, max_placements)):
+            year += 1 + (_below(draw, 5) == 0)  # now and then a year left out
+            if year > LAST_YEAR:
+                break
+            tier = draw(_HISTORY_TIERS)
+            waiver = tier is TipTier.TIER_2_WATCH_LIST and draw(_BOOLEANS)
+            for choice in ((tier, waiver), (tier, not waiver), (TipTier.TIER_3, False)):
+                if choice[0] is not TipTier.TIER_2_WATCH_LIST and choice[1]:
+                    continue
+                candidate = TierPlacement(
+                    country=code,
+                    report_year=year,
+                    tier=choice[0],
+                    waiver=choice[1],
+                    source=source,
+                )
+                if _keeps_the_rules(code, [*placements, candidate]):
+                    placements.append(candidate)
+                    break
+        return TierHistory(country=code, placements=tuple(placements))
+
+    return st.composite(build)()
+
+
+def _keeps_the_rules(country: str, placements: list[TierPlacement]) -> bool:
+    try:
+        TierHistory(country=country, placements=tuple(placements))
+    except ValidationError:
+        return False
+    return True
 
 
 # ---------------------------------------------------------------------------
@@ -1510,6 +2022,7 @@ def _outside_plan_period(draw: st.DrawFn, data: JSON) -> str:
     day = _day_outside(draw, period)
     if name == "reviews":
         part["date"] = day.isoformat()
+        part["progress"] = None  # a snapshot is of the review's own day
         if day > period.end:  # only a final review or an evaluation comes after
             part["kind"] = draw(
                 st.sampled_from([ReviewKind.MID_TERM.value, ReviewKind.ANNUAL.value])
@@ -1862,6 +2375,240 @@ def _year_outside_report(draw: st.DrawFn, data: JSON) -> str:
     return f"$.law_enforcement[{index}].year"
 
 
+def _not_finite(*names: str) -> Mutator:
+    def mutate(draw: st.DrawFn, data: JSON) -> str:
+        name = draw(st.sampled_from(names))
+        data[name] = draw(st.sampled_from([float("nan"), float("inf"), float("-inf")]))
+        return f"$.{name}"
+
+    return mutate
+
+
+def _unknown_id(draw: st.DrawFn, known: Collection[str]) -> str:
+    unknown: str = draw(identifiers())
+    while unknown in known:
+        unknown += "?"
+    return unknown
+
+
+def _some_measure(draw: st.DrawFn, data: JSON) -> JSON:
+    """A measure of the plan in `data`, added if it has none."""
+    if not data["measures"]:
+        data["measures"].append(_plan_measure(draw, data))
+    measure: JSON = draw(st.sampled_from(data["measures"]))
+    return measure
+
+
+def _unknown_objective(draw: st.DrawFn, data: JSON) -> str:
+    measure = _some_measure(draw, data)
+    index = data["measures"].index(measure)
+    measure["objective"] = _unknown_id(draw, [o["id"] for o in data["objectives"]])
+    return f"$.measures[{index}].objective"
+
+
+def _day_in_plan(draw: st.DrawFn, data: JSON) -> str:
+    return _day(draw, _period_of(data["period"])).isoformat()
+
+
+def _unknown_measure(draw: st.DrawFn, data: JSON) -> str:
+    unknown = _unknown_id(draw, [m["id"] for m in data["measures"]])
+    observations = data["status_observations"]
+    observations.append(
+        _to_dict(_status_observation(draw, unknown, dt.date(2000, 1, 1)))
+    )
+    observations[-1]["date"] = _day_in_plan(draw, data)
+    return f"$.status_observations[{len(observations) - 1}].measure"
+
+
+def _unknown_indicator(draw: st.DrawFn, data: JSON) -> str:
+    measure = _some_measure(draw, data)
+    unknown = _unknown_id(draw, [i["id"] for i in measure["indicators"]])
+    observations = data["indicator_observations"]
+    observation = _to_dict(
+        _indicator_observation(draw, measure["id"], unknown, dt.date(2000, 1, 1))
+    )
+    observation["date"] = _day_in_plan(draw, data)
+    observations.append(observation)
+    return f"$.indicator_observations[{len(observations) - 1}].indicator"
+
+
+def _observed_twice(draw: st.DrawFn, data: JSON) -> str:
+    measure = _some_measure(draw, data)
+    observations = data["status_observations"]
+    first = _to_dict(_status_observation(draw, measure["id"], dt.date(2000, 1, 1)))
+    first["date"] = _day_in_plan(draw, data)
+    second = _to_dict(_status_observation(draw, measure["id"], dt.date(2000, 1, 1)))
+    second["date"] = first["date"]
+    observations.extend([first, second])
+    return f"$.status_observations[{len(observations) - 1}].date"
+
+
+def _later(day: str, days: int) -> str:
+    return (dt.date.fromisoformat(day) + dt.timedelta(days=days)).isoformat()
+
+
+def _snapshot_on_another_day(draw: st.DrawFn, data: JSON) -> str:
+    days = draw(_EXCESS)
+    if data["progress"] is None:
+        data["progress"] = _to_dict(
+            draw(plan_progress(as_of=dt.date.fromisoformat(data["date"])))
+        )
+    data["progress"]["as_of"] = _later(data["progress"]["as_of"], days)
+    return "$.progress.as_of"
+
+
+def _observed_after(draw: st.DrawFn, data: JSON) -> str:
+    as_of = dt.date.fromisoformat(data["as_of"])
+    after = as_of + dt.timedelta(days=draw(_EXCESS))
+    if not data["measures"] or after > DEFAULT_PERIOD.end:
+        data["as_of"] = min(as_of, dt.date(2099, 1, 1)).isoformat()
+        after = dt.date.fromisoformat(data["as_of"]) + dt.timedelta(days=1)
+        ids = [measure["id"] for measure in data["measures"]]
+        measure = _to_dict(
+            _measure_progress(draw, _unknown_id(draw, ids), DEFAULT_PERIOD.start)
+        )
+        data["measures"].append(measure)
+    index = _below(draw, len(data["measures"]) - 1)
+    measure = data["measures"][index]
+    if measure["indicators"] and draw(_BOOLEANS):
+        inner = _below(draw, len(measure["indicators"]) - 1)
+        indicator = measure["indicators"][inner]
+        indicator["observed_on"] = after.isoformat()
+        indicator["value"] = 1 if indicator["value"] is None else indicator["value"]
+        return f"$.measures[{index}].indicators[{inner}].observed_on"
+    measure["status_since"] = after.isoformat()
+    measure["status"] = measure["status"] or MeasureStatus.IN_PROGRESS.value
+    return f"$.measures[{index}].status_since"
+
+
+def _two_amounts_in_a_currency(draw: st.DrawFn, data: JSON) -> str:
+    name = draw(st.sampled_from(["allocated", "spent"]))
+    amount = _to_dict(draw(_MONEY))
+    data[name] = [*data[name], amount, amount]
+    return f"$.{name}"
+
+
+def _progress_twin(draw: st.DrawFn, data: JSON) -> JSON:
+    return _to_dict(
+        _measure_progress(
+            draw, draw(_IDENTIFIERS), dt.date.fromisoformat(data["as_of"])
+        )
+    )
+
+
+def _status_without_day(draw: st.DrawFn, data: JSON) -> str:
+    data["status"] = draw(_MEASURE_STATUSES).value
+    data["status_since"] = None
+    return "$.status_since"
+
+
+def _value_without_day(draw: st.DrawFn, data: JSON) -> str:
+    data["value"] = draw(_NUMBERS)
+    data["observed_on"] = None
+    return "$.observed_on"
+
+
+def _later_before_earlier(draw: st.DrawFn, data: JSON) -> str:
+    latest = max(data["earlier"]["as_of"], data["later"]["as_of"])
+    data["earlier"]["as_of"] = _later(latest, draw(_EXCESS))
+    return "$.later"
+
+
+def _waiver_off_the_watch_list(draw: st.DrawFn, data: JSON) -> str:
+    data["waiver"] = True
+    if data["tier"] == TipTier.TIER_2_WATCH_LIST.value:
+        data["tier"] = draw(
+            st.sampled_from(
+                [
+                    tier.value
+                    for tier in TipTier
+                    if tier is not TipTier.TIER_2_WATCH_LIST
+                ]
+            )
+        )
+    return "$.waiver"
+
+
+def _report_year_out_of_range(draw: st.DrawFn, data: JSON) -> str:
+    data["report_year"] = draw(
+        st.integers(min_value=LAST_YEAR + 1, max_value=10**4)
+        | st.integers(min_value=-(10**4), max_value=FIRST_TIP_REPORT - 1)
+    )
+    return "$.report_year"
+
+
+_WATCH_LIST = TipTier.TIER_2_WATCH_LIST.value
+
+
+def _history(
+    draw: st.DrawFn, data: JSON, first: int, run: Sequence[tuple[str, bool]]
+) -> None:
+    """Replace the placements of `data` with `run`, from the report of `first` on."""
+    source = draw(_TEXTS)
+    data["placements"] = [
+        {
+            "country": data["country"],
+            "report_year": first + offset,
+            "tier": tier,
+            "waiver": waiver,
+            "source": source,
+        }
+        for offset, (tier, waiver) in enumerate(run)
+    ]
+
+
+def _three_watch_list_years(draw: st.DrawFn, data: JSON) -> str:
+    first = draw(st.integers(AUTOMATIC_DOWNGRADE_FROM, LAST_YEAR - 2))
+    _history(draw, data, first, [(_WATCH_LIST, False)] * 3)
+    return "$.placements[2].tier"
+
+
+def _three_waivers(draw: st.DrawFn, data: JSON) -> str:
+    first = draw(st.integers(FIRST_TIP_REPORT, LAST_YEAR - 2))
+    _history(draw, data, first, [(_WATCH_LIST, True)] * 3)
+    return "$.placements[2].waiver"
+
+
+def _watch_list_again_after_downgrade(draw: st.DrawFn, data: JSON) -> str:
+    first = draw(
+        st.integers(
+            max(AUTOMATIC_DOWNGRADE_FROM, DOWNGRADED_WATCH_LIST_FROM - 5),
+            LAST_YEAR - 5,
+        )
+    )
+    run = [
+        (_WATCH_LIST, False),
+        (_WATCH_LIST, False),
+        (_WATCH_LIST, True),
+        (TipTier.TIER_3.value, False),
+        (_WATCH_LIST, False),
+        (_WATCH_LIST, False),
+    ]
+    _history(draw, data, first, run)
+    return "$.placements[5].tier"
+
+
+def _placement_of_another_country(draw: st.DrawFn, data: JSON) -> str:
+    if not data["placements"]:
+        _history(draw, data, draw(_REPORT_YEARS), [(TipTier.TIER_1.value, False)])
+    index = _below(draw, len(data["placements"]) - 1)
+    data["placements"][index]["country"] = draw(
+        _COUNTRIES.filter(lambda code: code != data["country"])
+    )
+    return f"$.placements[{index}].country"
+
+
+def _report_years_out_of_order(draw: st.DrawFn, data: JSON) -> str:
+    if not data["placements"]:
+        _history(draw, data, draw(_REPORT_YEARS), [(TipTier.TIER_1.value, False)])
+    placements = data["placements"]
+    twin = dict(draw(st.sampled_from(placements)))
+    twin["tier"] = TipTier.TIER_1.value
+    twin["waiver"] = False
+    placements.append(twin)
+    return f"$.placements[{len(placements) - 1}].report_year"
+
+
 # The JSON type of each field, and values of the wrong type for it.
 _WRONG: dict[str, tuple[Any, ...]] = {
     "str": (7, True, 1.5, [], {}),
@@ -2030,9 +2777,20 @@ _BASES: dict[type, Callable[[], st.SearchStrategy[Any]]] = {
     Money: money,
     Stakeholder: stakeholders,
     Indicator: indicators,
+    Objective: objectives,
+    BudgetLine: budget_lines,
     Measure: measures,
+    IndicatorObservation: indicator_observations,
+    StatusObservation: status_observations,
+    SpendingObservation: spending_observations,
+    IndicatorProgress: indicator_progress,
+    MeasureProgress: measure_progress,
+    PlanProgress: plan_progress,
+    ReviewComparison: review_comparisons,
     PlanReview: plan_reviews,
     NationalActionPlan: national_action_plans,
+    TierPlacement: tier_placements,
+    TierHistory: tier_histories,
     Victim: victims,
     Defendant: defendants,
     Case: cases,
@@ -2074,15 +2832,56 @@ _OWN: dict[type, dict[str, tuple[Mutator, ...]]] = {
         "not_blank": (_blank_field("id", "description", "unit"),),
         "finite": (_infinite_number,),
     },
+    Objective: {
+        "identifier": (_pad_field("id"),),
+        "not_blank": (_blank_field("id", "title"),),
+    },
+    BudgetLine: {"not_blank": (_blank_field("funding_source"),)},
     Measure: {
-        "identifier": (_pad_field("id", "responsible", "partners"),),
-        "not_blank": (_blank_field("id", "title", "responsible", "partners"),),
+        "identifier": (_pad_field("id", "responsible", "partners", "objective"),),
+        "not_blank": (
+            _blank_field("id", "title", "responsible", "partners", "objective"),
+        ),
         "responsible_required": (_no_responsible,),
         "unique_ids": (_duplicate("indicators", _drawn(Indicator)),),
     },
+    IndicatorObservation: {
+        "identifier": (_pad_field("measure", "indicator"),),
+        "not_blank": (_blank_field("measure", "indicator", "source", "verification"),),
+        "finite": (_not_finite("value"),),
+    },
+    StatusObservation: {
+        "identifier": (_pad_field("measure"),),
+        "not_blank": (_blank_field("measure", "source"),),
+    },
+    SpendingObservation: {
+        "identifier": (_pad_field("measure"),),
+        "not_blank": (_blank_field("measure", "funding_source", "source"),),
+    },
+    IndicatorProgress: {
+        "identifier": (_pad_field("id"),),
+        "not_blank": (_blank_field("id", "unit"),),
+        "finite": (_not_finite("baseline", "target"),),
+        "observation_pair": (_value_without_day,),
+    },
+    MeasureProgress: {
+        "identifier": (_pad_field("id", "objective"),),
+        "not_blank": (_blank_field("id", "title", "objective"),),
+        "unique_ids": (_duplicate("indicators", _drawn(IndicatorProgress)),),
+        "observation_pair": (_status_without_day,),
+    },
+    PlanProgress: {
+        "identifier": (_pad_field("plan"),),
+        "not_blank": (_blank_field("plan"),),
+        "unique_ids": (_duplicate("measures", _progress_twin),),
+        "observed_by_as_of": (_observed_after,),
+        "one_amount_per_currency": (_two_amounts_in_a_currency,),
+    },
+    ReviewComparison: {"comparison_order": (_later_before_earlier,)},
     PlanReview: {
         "identifier": (_pad_field("participants", "organizer", "funder"),),
         "not_blank": (_blank_field("participants", "organizer", "summary"),),
+        "snapshot_date": (_snapshot_on_another_day,),
     },
     NationalActionPlan: {
         "identifier": (_pad_field("id"),),
@@ -2091,6 +2890,24 @@ _OWN: dict[type, dict[str, tuple[Mutator, ...]]] = {
         "unique_ids": (_duplicate_plan_part,),
         "known_stakeholder": (_unknown_stakeholder,),
         "within_plan_period": (_outside_plan_period,),
+        "known_objective": (_unknown_objective,),
+        "known_measure": (_unknown_measure,),
+        "known_indicator": (_unknown_indicator,),
+        "unique_observation": (_observed_twice,),
+    },
+    TierPlacement: {
+        "country_code": (_bad_code("country", COUNTRY_CODES),),
+        "range": (_report_year_out_of_range,),
+        "waiver_tier": (_waiver_off_the_watch_list,),
+        "not_blank": (_blank_field("source"),),
+    },
+    TierHistory: {
+        "country_code": (_bad_code("country", COUNTRY_CODES),),
+        "same_country": (_placement_of_another_country,),
+        "report_year_order": (_report_years_out_of_order,),
+        "watch_list_limit": (_three_watch_list_years,),
+        "waiver_limit": (_three_waivers,),
+        "watch_list_after_downgrade": (_watch_list_again_after_downgrade,),
     },
     Victim: {
         "identifier": (_pad_field("id", "identified_by"),),
@@ -2182,17 +2999,36 @@ _OWN: dict[type, dict[str, tuple[Mutator, ...]]] = {
 
 # The model-typed fields of each class: (field, class, whether it is a tuple).
 _PARTS: dict[type, tuple[tuple[str, type, bool], ...]] = {
+    BudgetLine: (("allocated", Money, False),),
     Measure: (
         ("period", Period, False),
         ("indicators", Indicator, True),
         ("budget", Money, False),
+        ("budget_lines", BudgetLine, True),
     ),
+    SpendingObservation: (("spent", Money, False),),
+    MeasureProgress: (("indicators", IndicatorProgress, True),),
+    PlanProgress: (
+        ("measures", MeasureProgress, True),
+        ("allocated", Money, True),
+        ("spent", Money, True),
+    ),
+    ReviewComparison: (
+        ("earlier", PlanProgress, False),
+        ("later", PlanProgress, False),
+    ),
+    PlanReview: (("progress", PlanProgress, False),),
     NationalActionPlan: (
         ("period", Period, False),
         ("stakeholders", Stakeholder, True),
         ("measures", Measure, True),
         ("reviews", PlanReview, True),
+        ("objectives", Objective, True),
+        ("indicator_observations", IndicatorObservation, True),
+        ("status_observations", StatusObservation, True),
+        ("spending_observations", SpendingObservation, True),
     ),
+    TierHistory: (("placements", TierPlacement, True),),
     Case: (("defendants", Defendant, True),),
     CountryReport: (
         ("period", Period, False),

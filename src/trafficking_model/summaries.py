@@ -1,4 +1,4 @@
-"""Readable text summaries of figure sets and plans.
+"""Readable text summaries of figure sets, plans, their progress and TIP tiers.
 
 A summary says what the figures say and no more: a figure the source does not
 give reads "not reported", a range reads as published (`<5`, `10-14`), a figure
@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from trafficking_model._figures import show
 from trafficking_model._validation import in_vocabulary_order
+from trafficking_model.monitoring import IndicatorProgress, PlanProgress
 from trafficking_model.plans import NationalActionPlan
 from trafficking_model.prosecution import ProsecutionOutcome
 from trafficking_model.reports import CountryReport
@@ -25,6 +26,7 @@ from trafficking_model.statistics import (
     LawEnforcementFigures,
     VictimStatistics,
 )
+from trafficking_model.tiers import TierHistory
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -36,11 +38,12 @@ __all__ = ["summary"]
 
 
 def summary(obj: object) -> str:
-    """Describe a figure set, a report or a plan in a few readable lines.
+    """Describe a figure set, a report, a plan or its progress in a few readable lines.
 
     Args:
-        obj: A `CountryReport`, `NationalActionPlan`, `CaseStatistics`,
-            `ProsecutionOutcome`, `VictimStatistics` or `LawEnforcementFigures`.
+        obj: A `CountryReport`, `NationalActionPlan`, `PlanProgress`,
+            `TierHistory`, `CaseStatistics`, `ProsecutionOutcome`,
+            `VictimStatistics` or `LawEnforcementFigures`.
 
     Returns:
         The summary, one line per figure group, without a final newline.
@@ -56,7 +59,10 @@ def summary(obj: object) -> str:
     for cls, describe in _DESCRIBERS:
         if isinstance(obj, cls):
             return "\n".join(describe(obj))
-    msg = f"summary needs a report, a plan or a figure set, got {type(obj).__name__}"
+    msg = (
+        "summary needs a report, a plan, its progress, a tier history or a "
+        f"figure set, got {type(obj).__name__}"
+    )
     raise TypeError(msg)
 
 
@@ -200,9 +206,66 @@ def _name(plan: NationalActionPlan, stakeholder_id: str) -> str:
     return stakeholder.acronym or stakeholder.name
 
 
+def _number(value: float) -> str:
+    return f"{value:g}" if type(value) is float else str(value)
+
+
+def _indicator(indicator: IndicatorProgress) -> str:
+    if indicator.value is None or indicator.observed_on is None:
+        line = f"{indicator.id}: not reported"
+    else:
+        line = f"{indicator.id}: {_number(indicator.value)}"
+        if indicator.target is not None:
+            line += f" of {_number(indicator.target)}"
+        line += f" {indicator.unit}, on {indicator.observed_on.isoformat()}"
+        if indicator.share is not None:
+            line += f" ({indicator.share:.0%} of the way from the baseline)"
+    return line
+
+
+def _progress(progress: PlanProgress) -> list[str]:
+    lines = [f"Progress of {progress.plan} as of {progress.as_of.isoformat()}"]
+    for measure in progress.measures:
+        if measure.status is None or measure.status_since is None:
+            status = "status not reported"
+        else:
+            status = f"{measure.status} since {measure.status_since.isoformat()}"
+        if measure.is_overdue(progress.as_of):
+            status += f", overdue (due {measure.due.isoformat()})"
+        lines.append(f"  {measure.id} {measure.title}: {status}")
+        lines.extend(f"    {_indicator(i)}" for i in measure.indicators)
+    groups = progress.by_pillar
+    parts = []
+    for pillar in in_vocabulary_order(groups):
+        counts = groups[pillar]
+        known = [
+            f"{status} {counts[status]}"
+            for status in in_vocabulary_order(s for s in counts if s is not None)
+        ]
+        if None in counts:
+            known.append(f"not reported {counts[None]}")
+        parts.append(f"{pillar}: {', '.join(known)}")
+    if parts:
+        lines.append(f"  By pillar: {'; '.join(parts)}")
+    allocated = ", ".join(str(money) for money in progress.allocated) or "none given"
+    spent = ", ".join(str(money) for money in progress.spent) or "not reported"
+    lines.append(f"  Budget: allocated {allocated}; spent {spent}")
+    return lines
+
+
+def _tiers(history: TierHistory) -> list[str]:
+    lines = [f"US TIP report tiers: {history.country}"]
+    for placement in history.placements:
+        waiver = " (waiver)" if placement.waiver else ""
+        lines.append(f"  {placement.report_year}: {placement.tier}{waiver}")
+    return lines
+
+
 _DESCRIBERS: tuple[tuple[type[Any], Any], ...] = (
     (CountryReport, _report),
     (NationalActionPlan, _plan),
+    (PlanProgress, _progress),
+    (TierHistory, _tiers),
     (CaseStatistics, _cases),
     (ProsecutionOutcome, _prosecution),
     (VictimStatistics, _victims),
