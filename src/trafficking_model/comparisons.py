@@ -35,6 +35,9 @@ from trafficking_model._validation import (
     wrong_type,
 )
 from trafficking_model.counts import Figure
+from trafficking_model.errors import Problem, ValidationError
+from trafficking_model.monitoring import PlanProgress, ReviewComparison
+from trafficking_model.plans import PlanReview, compare_reviews
 from trafficking_model.prosecution import ProsecutionOutcome
 from trafficking_model.ratios import Ratio, change
 from trafficking_model.reports import CountryReport
@@ -376,21 +379,32 @@ def compare(before: ProsecutionOutcome, after: ProsecutionOutcome) -> Comparison
 def compare(
     before: LawEnforcementFigures, after: LawEnforcementFigures
 ) -> Comparison: ...
-def compare(before: object, after: object) -> Comparison:
-    """The change of each figure from `before` to `after`.
+@overload
+def compare(
+    before: PlanReview | PlanProgress, after: PlanReview | PlanProgress
+) -> ReviewComparison: ...
+def compare(before: object, after: object) -> Comparison | ReviewComparison:
+    """The change of each figure from `before` to `after`, or between two reviews.
 
     Args:
         before: A `CountryReport`, `CaseStatistics`, `VictimStatistics`,
-            `ProsecutionOutcome` or `LawEnforcementFigures`.
-        after: Another object of the same type, such as the next year's.
+            `ProsecutionOutcome` or `LawEnforcementFigures`; or a `PlanReview`
+            with a snapshot, or a `PlanProgress`.
+        after: Another object of the same type, such as the next year's, or
+            the later review.
 
     Returns:
-        One `Change` per figure given on either side. For two reports, each
-        section's figures are named after it (`victims.total`), and the yearly
-        figures after their year (`law_enforcement.2021.convictions`).
+        For figures, one `Change` per figure given on either side. For two
+        reports, each section's figures are named after it (`victims.total`),
+        and the yearly figures after their year
+        (`law_enforcement.2021.convictions`). For two reviews or snapshots,
+        what [`compare_reviews`][trafficking_model.compare_reviews] gives: the
+        measures new or dropped, the status changes and the indicators that
+        moved.
 
     Raises:
-        TypeError: If the two are not of the same type, or of no type above.
+        ValidationError: If the two are not of the same type, or of no type
+            above (rule `type`); for reviews, as `compare_reviews` raises.
 
     Example:
         >>> from trafficking_model import CountryReport, Period, VictimStatistics
@@ -403,12 +417,30 @@ def compare(before: object, after: object) -> Comparison:
         ...     )
         >>> print(compare(report(2020, 40), report(2021, 50)))
         victims.total: 40 -> 50 (+10, +25.0%)
+
+        Two reviews of a plan:
+
+        >>> from trafficking_model.examples import demonstration_plan
+        >>> first, second = demonstration_plan().reviews
+        >>> compare(first, second).new_measures
+        ('XTA-M-4',)
     """
+    if isinstance(before, _REVIEWS) and isinstance(after, _REVIEWS):
+        return compare_reviews(before, after)
     comparer = _COMPARERS.get(type(before))
     if comparer is None or type(after) is not type(before):
-        msg = (
-            "compare needs two reports or two figure sets of the same type, got "
-            f"{type(before).__name__} and {type(after).__name__}"
+        raise ValidationError(
+            [
+                Problem(
+                    path="$",
+                    message="compare needs two reports, two figure sets of the "
+                    "same type or two reviews, got "
+                    f"{type(before).__name__} and {type(after).__name__}",
+                    rule="type",
+                )
+            ]
         )
-        raise TypeError(msg)
     return Comparison(changes=tuple(comparer(before, after)))
+
+
+_REVIEWS = (PlanReview, PlanProgress)

@@ -141,8 +141,18 @@ def test_compare_lines_up_every_figure(
 
 def test_compare_refuses_two_types() -> None:
     outcome = tm.ProsecutionOutcome(defendants=1, indicted=1, sentenced=1)
-    with pytest.raises(TypeError, match="same type"):
+    with pytest.raises(tm.ValidationError, match="same type") as caught:
         tm.compare(outcome, tm.VictimStatistics(total=1))  # type: ignore[call-overload]
+    assert [problem.rule for problem in caught.value.problems] == ["type"]
+
+
+def test_compare_takes_two_reviews_as_compare_reviews_does() -> None:
+    first, second = tm.examples.demonstration_plan().reviews
+    assert tm.compare(first, second) == tm.compare_reviews(first, second)
+    assert first.progress is not None and second.progress is not None
+    assert tm.compare(first.progress, second) == tm.compare_reviews(first, second)
+    with pytest.raises(tm.ValidationError, match="same type"):
+        tm.compare(first, tm.VictimStatistics(total=1))  # type: ignore[call-overload]
 
 
 def test_figures_for_a_year() -> None:
