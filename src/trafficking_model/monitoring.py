@@ -23,6 +23,7 @@ observed by its day is `None`, never 0 or "not started".
 from __future__ import annotations
 
 import datetime as dt
+import typing
 from collections import Counter
 from typing import NamedTuple
 
@@ -31,7 +32,9 @@ import attrs
 from trafficking_model._validation import (
     Problems,
     add,
+    as_given,
     field,
+    freeze_tuple,
     has_unique_ids,
     is_date,
     is_identifier,
@@ -44,6 +47,9 @@ from trafficking_model._validation import (
 )
 from trafficking_model.money import Money
 from trafficking_model.vocabularies import MeasureStatus, Pillar
+
+if typing.TYPE_CHECKING:
+    from collections.abc import Iterable
 
 __all__ = [
     "IndicatorChange",
@@ -62,6 +68,28 @@ _DONE = frozenset({MeasureStatus.COMPLETED, MeasureStatus.CANCELLED})
 
 # ---------------------------------------------------------------------------
 # Observations
+
+
+def _indicator_progress(
+    value: Iterable[IndicatorProgress],
+) -> tuple[IndicatorProgress, ...]:
+    """Any ordered iterable of indicators' progress, stored as a tuple (`freeze_tuple`)."""
+    return typing.cast("tuple[IndicatorProgress, ...]", freeze_tuple(value))
+
+
+def _measure_progress(value: Iterable[MeasureProgress]) -> tuple[MeasureProgress, ...]:
+    """Any ordered iterable of measures' progress, stored as a tuple (`freeze_tuple`)."""
+    return typing.cast("tuple[MeasureProgress, ...]", freeze_tuple(value))
+
+
+def _amounts(value: Iterable[Money]) -> tuple[Money, ...]:
+    """Any ordered iterable of amounts, stored as a tuple (`freeze_tuple`)."""
+    return typing.cast("tuple[Money, ...]", freeze_tuple(value))
+
+
+as_given(_indicator_progress)
+as_given(_measure_progress)
+as_given(_amounts)
 
 
 @attrs.frozen(kw_only=True)
@@ -299,7 +327,9 @@ class MeasureProgress:
     due: dt.date
     status: MeasureStatus | None = None
     status_since: dt.date | None = None
-    indicators: tuple[IndicatorProgress, ...] = ()
+    indicators: tuple[IndicatorProgress, ...] = attrs.field(
+        default=(), converter=_indicator_progress
+    )
 
     def __attrs_post_init__(self) -> None:
         """Check every rule at once."""
@@ -373,9 +403,11 @@ class PlanProgress:
 
     plan: str
     as_of: dt.date
-    measures: tuple[MeasureProgress, ...] = ()
-    allocated: tuple[Money, ...] = ()
-    spent: tuple[Money, ...] = ()
+    measures: tuple[MeasureProgress, ...] = attrs.field(
+        default=(), converter=_measure_progress
+    )
+    allocated: tuple[Money, ...] = attrs.field(default=(), converter=_amounts)
+    spent: tuple[Money, ...] = attrs.field(default=(), converter=_amounts)
 
     def __attrs_post_init__(self) -> None:
         """Check every rule at once."""

@@ -13,7 +13,10 @@ import attrs
 from trafficking_model._validation import (
     Problems,
     add,
+    as_given,
     field,
+    freeze_set,
+    freeze_tuple,
     has_unique_ids,
     is_country,
     is_date,
@@ -42,7 +45,7 @@ from trafficking_model.stakeholders import Stakeholder
 from trafficking_model.vocabularies import MeasureStatus, Pillar, ReviewKind
 
 if TYPE_CHECKING:
-    from collections.abc import Hashable, Sequence
+    from collections.abc import Hashable, Iterable, Sequence
 
 __all__ = [
     "BudgetLine",
@@ -53,6 +56,74 @@ __all__ = [
     "PlanReview",
     "compare_reviews",
 ]
+
+
+def _names(value: Iterable[str]) -> frozenset[str]:
+    """Any iterable of names, stored as a frozenset (`freeze_set`)."""
+    return typing.cast("frozenset[str]", freeze_set(value))
+
+
+def _indicators(value: Iterable[Indicator]) -> tuple[Indicator, ...]:
+    """Any ordered iterable of indicators, stored as a tuple (`freeze_tuple`)."""
+    return typing.cast("tuple[Indicator, ...]", freeze_tuple(value))
+
+
+def _budget_lines(value: Iterable[BudgetLine]) -> tuple[BudgetLine, ...]:
+    """Any ordered iterable of budget lines, stored as a tuple (`freeze_tuple`)."""
+    return typing.cast("tuple[BudgetLine, ...]", freeze_tuple(value))
+
+
+def _stakeholders(value: Iterable[Stakeholder]) -> tuple[Stakeholder, ...]:
+    """Any ordered iterable of stakeholders, stored as a tuple (`freeze_tuple`)."""
+    return typing.cast("tuple[Stakeholder, ...]", freeze_tuple(value))
+
+
+def _measures(value: Iterable[Measure]) -> tuple[Measure, ...]:
+    """Any ordered iterable of measures, stored as a tuple (`freeze_tuple`)."""
+    return typing.cast("tuple[Measure, ...]", freeze_tuple(value))
+
+
+def _reviews(value: Iterable[PlanReview]) -> tuple[PlanReview, ...]:
+    """Any ordered iterable of reviews, stored as a tuple (`freeze_tuple`)."""
+    return typing.cast("tuple[PlanReview, ...]", freeze_tuple(value))
+
+
+def _objectives(value: Iterable[Objective]) -> tuple[Objective, ...]:
+    """Any ordered iterable of objectives, stored as a tuple (`freeze_tuple`)."""
+    return typing.cast("tuple[Objective, ...]", freeze_tuple(value))
+
+
+def _indicator_observations(
+    value: Iterable[IndicatorObservation],
+) -> tuple[IndicatorObservation, ...]:
+    """Any ordered iterable of indicator observations, stored as a tuple (`freeze_tuple`)."""
+    return typing.cast("tuple[IndicatorObservation, ...]", freeze_tuple(value))
+
+
+def _status_observations(
+    value: Iterable[StatusObservation],
+) -> tuple[StatusObservation, ...]:
+    """Any ordered iterable of status observations, stored as a tuple (`freeze_tuple`)."""
+    return typing.cast("tuple[StatusObservation, ...]", freeze_tuple(value))
+
+
+def _spending_observations(
+    value: Iterable[SpendingObservation],
+) -> tuple[SpendingObservation, ...]:
+    """Any ordered iterable of spending observations, stored as a tuple (`freeze_tuple`)."""
+    return typing.cast("tuple[SpendingObservation, ...]", freeze_tuple(value))
+
+
+as_given(_names)
+as_given(_indicators)
+as_given(_budget_lines)
+as_given(_stakeholders)
+as_given(_measures)
+as_given(_reviews)
+as_given(_objectives)
+as_given(_indicator_observations)
+as_given(_status_observations)
+as_given(_spending_observations)
 
 
 @attrs.frozen(kw_only=True)
@@ -192,14 +263,16 @@ class Measure:
     id: str
     title: str
     pillar: Pillar
-    responsible: frozenset[str]
-    partners: frozenset[str] = frozenset()
+    responsible: frozenset[str] = attrs.field(converter=_names)
+    partners: frozenset[str] = attrs.field(default=frozenset(), converter=_names)
     period: Period
-    indicators: tuple[Indicator, ...] = ()
+    indicators: tuple[Indicator, ...] = attrs.field(default=(), converter=_indicators)
     status: MeasureStatus | None = None
     budget: Money | None = None
     objective: str | None = None
-    budget_lines: tuple[BudgetLine, ...] = ()
+    budget_lines: tuple[BudgetLine, ...] = attrs.field(
+        default=(), converter=_budget_lines
+    )
 
     def __attrs_post_init__(self) -> None:
         """Check every rule at once."""
@@ -262,7 +335,7 @@ class PlanReview:
 
     date: dt.date
     kind: ReviewKind
-    participants: frozenset[str]
+    participants: frozenset[str] = attrs.field(converter=_names)
     organizer: str | None = None
     funder: str | None = None
     summary: str | None = None
@@ -371,13 +444,19 @@ class NationalActionPlan:
     country: str
     title: str
     period: Period
-    stakeholders: tuple[Stakeholder, ...]
-    measures: tuple[Measure, ...] = ()
-    reviews: tuple[PlanReview, ...] = ()
-    objectives: tuple[Objective, ...] = ()
-    indicator_observations: tuple[IndicatorObservation, ...] = ()
-    status_observations: tuple[StatusObservation, ...] = ()
-    spending_observations: tuple[SpendingObservation, ...] = ()
+    stakeholders: tuple[Stakeholder, ...] = attrs.field(converter=_stakeholders)
+    measures: tuple[Measure, ...] = attrs.field(default=(), converter=_measures)
+    reviews: tuple[PlanReview, ...] = attrs.field(default=(), converter=_reviews)
+    objectives: tuple[Objective, ...] = attrs.field(default=(), converter=_objectives)
+    indicator_observations: tuple[IndicatorObservation, ...] = attrs.field(
+        default=(), converter=_indicator_observations
+    )
+    status_observations: tuple[StatusObservation, ...] = attrs.field(
+        default=(), converter=_status_observations
+    )
+    spending_observations: tuple[SpendingObservation, ...] = attrs.field(
+        default=(), converter=_spending_observations
+    )
 
     def __attrs_post_init__(self) -> None:
         """Check every rule at once."""

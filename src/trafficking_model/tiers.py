@@ -39,6 +39,7 @@ Example:
 from __future__ import annotations
 
 import datetime as dt
+import typing
 from typing import TYPE_CHECKING
 
 import attrs
@@ -46,7 +47,9 @@ import attrs
 from trafficking_model._validation import (
     Problems,
     add,
+    as_given,
     field,
+    freeze_tuple,
     is_country,
     is_in_range,
     is_member,
@@ -192,6 +195,14 @@ class TierPlacement:
         return reporting_period(self.report_year)
 
 
+def _placements(value: Iterable[TierPlacement]) -> tuple[TierPlacement, ...]:
+    """Any ordered iterable of placements, stored as a tuple (`freeze_tuple`)."""
+    return typing.cast("tuple[TierPlacement, ...]", freeze_tuple(value))
+
+
+as_given(_placements)
+
+
 @attrs.frozen(kw_only=True)
 class TierHistory:
     """One country's TIP tiers, report after report, checked against the statute.
@@ -222,7 +233,9 @@ class TierHistory:
     """
 
     country: str
-    placements: tuple[TierPlacement, ...] = ()
+    placements: tuple[TierPlacement, ...] = attrs.field(
+        default=(), converter=_placements
+    )
 
     def __attrs_post_init__(self) -> None:
         """Check every rule at once."""

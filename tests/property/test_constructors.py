@@ -31,10 +31,27 @@ SETS = [
     (tm.CaseStatistics, "derived"),
     (tm.ProsecutionOutcome, "derived"),
     (tm.LawEnforcementFigures, "derived"),
+    (tm.Measure, "responsible"),
+    (tm.Measure, "partners"),
+    (tm.PlanReview, "participants"),
 ]
 SEQUENCES = [
     (tm.Case, "defendants"),
     (tm.CountryReport, "law_enforcement"),
+    (tm.Measure, "indicators"),
+    (tm.Measure, "budget_lines"),
+    (tm.NationalActionPlan, "stakeholders"),
+    (tm.NationalActionPlan, "measures"),
+    (tm.NationalActionPlan, "reviews"),
+    (tm.NationalActionPlan, "objectives"),
+    (tm.NationalActionPlan, "indicator_observations"),
+    (tm.NationalActionPlan, "status_observations"),
+    (tm.NationalActionPlan, "spending_observations"),
+    (tm.MeasureProgress, "indicators"),
+    (tm.PlanProgress, "measures"),
+    (tm.PlanProgress, "allocated"),
+    (tm.PlanProgress, "spent"),
+    (tm.TierHistory, "placements"),
 ]
 
 
