@@ -147,7 +147,7 @@ def test_citizenship_filter() -> None:
 
 def test_filters_are_checked() -> None:
     with pytest.raises(ValidationError) as caught:
-        ctdc.victim_statistics([], country="XXX", year=1800, citizenship="pl")
+        ctdc.victim_statistics([], country="QXX", year=1800, citizenship="pl")
     assert [problem.rule for problem in caught.value.problems] == [
         "country_code",
         "country_code",

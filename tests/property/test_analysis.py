@@ -149,7 +149,8 @@ def test_compare_refuses_two_types() -> None:
 def test_compare_takes_two_reviews_as_compare_reviews_does() -> None:
     first, second = tm.examples.demonstration_plan().reviews
     assert tm.compare(first, second) == tm.compare_reviews(first, second)
-    assert first.progress is not None and second.progress is not None
+    assert first.progress is not None
+    assert second.progress is not None
     assert tm.compare(first.progress, second) == tm.compare_reviews(first, second)
     with pytest.raises(tm.ValidationError, match="same type"):
         tm.compare(first, tm.VictimStatistics(total=1))  # type: ignore[call-overload]
