@@ -156,6 +156,13 @@ def parser() -> argparse.ArgumentParser:
         help="the output format; by default told from OUT's extension "
         "(.json, .jsonl or .ndjson, .csv for the flat tables)",
     )
+    convert.add_argument(
+        "--lossy",
+        action="store_true",
+        help="for htcds: write a record even where a field has no HTCDS "
+        "counterpart, naming each loss on standard error (by default a loss "
+        "is an error and nothing is written)",
+    )
     _input_options(convert)
 
     schema = commands.add_parser(

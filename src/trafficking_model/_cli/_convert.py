@@ -78,9 +78,11 @@ _HOLDS: dict[str, tuple[type[Any], ...]] = {
 class _Output:
     """Records written one at a time in one of the command's formats."""
 
-    def __init__(self, out: IO[str], kind: str) -> None:
+    def __init__(self, out: IO[str], kind: str, *, name: str, lossy: bool) -> None:
         self.out = out
         self.kind = kind
+        self.name = name
+        self.lossy = lossy
         self.count = 0
         self._csv: tuple[Any, type[Any], tuple[str, ...]] | None = None
         self._held: list[Any] = []
@@ -103,13 +105,24 @@ class _Output:
         elif self.kind == "csv":
             self._write_row(obj)
         elif self.kind == "htcds":
-            record = htcds.to_htcds(obj)  # type: ignore[arg-type] # checked
+            record = htcds.to_htcds(
+                obj,  # type: ignore[arg-type] # checked above
+                on_error=self._lost if self.lossy else None,
+            )
             self.out.write(json.dumps(record, ensure_ascii=False) + "\n")
         elif self.kind in ("glotip", "ctdc"):
             self._held.append(obj)  # written whole at the end
         else:
             self.out.write(("[\n" if self.count == 0 else ",\n") + to_json(obj))
         self.count += 1
+
+    def _lost(self, error: ValidationError) -> None:
+        """With `--lossy`: name what an HTCDS record leaves out, and go on."""
+        for problem in error.problems:
+            say(
+                f"{self.name}: record {self.count + 1}: {problem} [{problem.rule}]",
+                sys.stderr,
+            )
 
     def _write_row(self, obj: object) -> None:
         """One row of the flat table of `formats.tables`, the header first."""
@@ -159,7 +172,7 @@ def convert(options: argparse.Namespace) -> int:
     bad = 0
     try:
         with _atomic(options.output) as out:
-            output = _Output(out, kind)
+            output = _Output(out, kind, name=options.output, lossy=options.lossy)
             for line, item in records(source, chosen(options), progress, each=True):
                 if isinstance(item, ValidationError):
                     bad += 1
