@@ -9,20 +9,21 @@ import select
 import subprocess
 import sys
 import textwrap
-from typing import TYPE_CHECKING
+from pathlib import Path
 
 import pytest
 
 import trafficking_model as tm
 from serialization_helpers import MODES, acceleration
 from trafficking_model._cli import _progress, main
-
-if TYPE_CHECKING:
-    from pathlib import Path
+from trafficking_model.formats import ctdc, glotip, tables
 
 GOOD = '{"start": "2020-01-01", "end": "2020-12-31"}\n'
 BROKEN = '{"start": "2021-01-01", "end": "2020-12-31"}\n'
 COMMAND = [sys.executable, "-m", "trafficking_model"]
+DATA = Path(__file__).parent / "data"
+GLOTIP = DATA / "glotip.csv"
+CTDC = DATA / "ctdc" / "synthetic.csv"
 
 
 def run(
@@ -268,7 +269,8 @@ def test_convert_needs_a_known_output_format(
 def test_csv_cells_of_strings_stay_strings(tmp_path: Path) -> None:
     source = tmp_path / "cases.csv"
     source.write_text(
-        'id,offence,registered_on,victim_ids\n12,forced_labour,2021-03-01,"[""7""]"\n'
+        "id,offence,registered_on,legal_reference,victim_ids,defendants\n"
+        '12,forced_labour,2021-03-01,,"[""7""]",[]\n'
     )
     target = tmp_path / "cases.jsonl"
     assert main(["convert", str(source), str(target), "--type", "Case"]) == 0
@@ -408,3 +410,179 @@ def test_the_command_says_the_same_with_and_without_msgspec(
     assert (
         plain.splitlines()[-1] == f"{path}: 1 valid CountryReport records, 2 bad lines"
     )
+
+
+# The field's formats: GLOTIP, CTDC, HTCDS and the flat tables
+
+
+def test_glotip_rows_convert_to_country_reports_and_back(tmp_path: Path) -> None:
+    reports = list(glotip.to_reports(glotip.read_rows(GLOTIP)))
+    target = tmp_path / "reports.jsonl"
+    assert main(["convert", str(GLOTIP), str(target)]) == 0
+    assert list(tm.iter_jsonl(target, tm.CountryReport)) == reports
+    back = tmp_path / "out.csv"
+    assert main(["convert", str(target), str(back), "--to", "glotip"]) == 0
+    assert list(glotip.read_rows(back)) == list(glotip.from_reports(reports))
+
+
+def test_glotip_and_ctdc_are_told_from_the_header_whatever_the_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rows = tmp_path / "rows.txt"
+    rows.write_bytes(GLOTIP.read_bytes())
+    victims = tmp_path / "victims.data"
+    victims.write_bytes(CTDC.read_bytes())
+    assert main(["validate", str(rows), str(victims)]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        f"{rows}: 3 valid CountryReport records, 0 bad lines",
+        f"{victims}: 12 valid Record records, 0 bad lines",
+    ]
+    assert main(["summary", str(rows)]) == 0
+    assert (
+        capsys.readouterr().out == f"{rows}: 3 records (3 CountryReport); 0 invalid\n"
+    )
+
+
+def test_from_names_the_input_format(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "reports.jsonl"
+    assert main(["convert", str(GLOTIP), str(target), "--from", "glotip"]) == 0
+    # read as JSON, the same file is not JSON
+    assert main(["validate", str(GLOTIP), "--from", "json"]) == 1
+    assert "malformed JSON" in capsys.readouterr().out
+
+
+def test_bad_glotip_rows_are_printed_with_their_line_and_nothing_is_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "glotip.csv"
+    lines = GLOTIP.read_text(encoding="utf-8").splitlines()
+    lines[6] = lines[6].replace("Counts,<5,", "Counts,lots,")
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    target = tmp_path / "reports.jsonl"
+    assert main(["convert", str(source), str(target)]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        (
+            f"{source}:7: $.txtVALUE: 'lots' is not a count; expected a form "
+            "such as 12, <5, 10-14 or >100 [count_text]"
+        ),
+        f"{source}: 1 invalid records: nothing written",
+    ]
+    assert not target.exists()
+
+
+def test_ctdc_rows_convert_to_records_and_back(tmp_path: Path) -> None:
+    records = list(ctdc.read(CTDC))
+    target = tmp_path / "records.jsonl"
+    assert main(["convert", str(CTDC), str(target)]) == 0
+    assert target.read_text(encoding="utf-8").splitlines() == [
+        tm.to_json(record) for record in records
+    ]
+    variant = DATA / "ctdc" / "synthetic-variant.csv"
+    back = tmp_path / "back.csv"
+    assert main(["convert", str(variant), str(back), "--to", "ctdc"]) == 0
+    assert list(ctdc.read(back)) == list(ctdc.read(variant))
+    assert back.read_text(encoding="utf-8").startswith(",".join(ctdc.COLUMNS))
+
+
+def test_a_bad_ctdc_row_is_printed_with_its_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "ctdc.csv"
+    lines = CTDC.read_text(encoding="utf-8").splitlines()
+    lines[2] = "20x9" + lines[2][4:]
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert main(["validate", str(source)]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith(f"{source}:3: $.yearOfRegistration: ")
+    assert out[0].endswith(" [range]")
+    assert out[1] == f"{source}: 11 valid Record records, 1 bad lines"
+
+
+@pytest.mark.parametrize(
+    ("source", "to", "message"),
+    [
+        (CTDC, "glotip", "cannot convert ctdc to glotip"),
+        (GLOTIP, "ctdc", "cannot convert glotip to ctdc"),
+        (GLOTIP, "htcds", "cannot convert glotip to htcds"),
+    ],
+)
+def test_a_conversion_that_is_not_possible_is_a_usage_error(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    source: Path,
+    to: str,
+    message: str,
+) -> None:
+    target = tmp_path / "out.csv"
+    assert main(["convert", str(source), str(target), "--to", to]) == 2
+    assert message in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_records_a_format_cannot_hold_are_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "p.jsonl"
+    source.write_text(GOOD)
+    assert (
+        main(["convert", str(source), str(tmp_path / "g.csv"), "--to", "glotip"]) == 2
+    )
+    assert capsys.readouterr().err == (
+        "trafficking-model convert: cannot convert Period records to glotip: "
+        "it holds CountryReport records only\n"
+    )
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["p.jsonl"]
+
+
+def test_htcds_names_every_loss_and_writes_only_with_lossy(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    victim = tm.Victim(
+        id="V-1",
+        sex=tm.Sex.FEMALE,
+        age_group=tm.AgeGroup.ADULT,
+        citizenship={"UKR"},
+        exploitation={tm.ExploitationForm.SEXUAL},
+        identification=tm.IdentificationStatus.FORMALLY_IDENTIFIED,
+    )
+    source = tmp_path / "v.jsonl"
+    tm.write_jsonl([victim], source)
+    target = tmp_path / "htcds.jsonl"
+    assert main(["convert", str(source), str(target), "--to", "htcds"]) == 1
+    loss = "$.age_group: has no HTCDS counterpart"
+    assert loss in capsys.readouterr().err
+    assert not target.exists()
+    assert main(["convert", str(source), str(target), "--to", "htcds", "--lossy"]) == 0
+    assert f"{target}: record 1: {loss}" in capsys.readouterr().err
+    (record,) = (json.loads(line) for line in target.read_text().splitlines())
+    assert record == {
+        "Id": "V-1",
+        "prs_Gender": "Feminine",
+        "prs_Citizenship": ["UKR"],
+        "vic_TypeOfExploitation": ["SexualExploitation"],
+        "vic_TraffickingStatus": "ActualVictimOfTrafficking",
+    }
+
+
+def test_csv_is_the_flat_table_of_formats_tables(tmp_path: Path) -> None:
+    report = tm.examples.azerbaijan_report_2020_2021()
+    source = tmp_path / "r.json"
+    source.write_text(tm.to_json(report))
+    target = tmp_path / "r.csv"
+    assert main(["convert", str(source), str(target)]) == 0
+    assert list(tables.read_csv(target, tm.CountryReport)) == [report]
+
+
+def test_htcds_cannot_be_read() -> None:
+    result = run("convert", str(GLOTIP), "out.jsonl", "--from", "htcds")
+    assert result.returncode == 2
+    assert "invalid choice: 'htcds'" in result.stderr
+
+
+def test_convert_help_lists_the_formats() -> None:
+    text = " ".join(run("convert", "--help").stdout.split())
+    for name in ("json", "jsonl", "csv", "glotip", "ctdc", "htcds"):
+        assert f"{name} (" in text
+    assert "{json,jsonl,csv,glotip,ctdc,htcds}" in text

@@ -16,7 +16,12 @@ from typing import TYPE_CHECKING
 
 from trafficking_model._cli import _commands, _convert
 from trafficking_model._cli._common import say
-from trafficking_model._cli._input import UsageError, model_classes
+from trafficking_model._cli._input import (
+    FORMATS,
+    READABLE,
+    UsageError,
+    model_classes,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -26,7 +31,13 @@ EPILOG = (
     "exit status: 0 valid, 1 invalid data, 2 a usage error or an input that "
     "cannot be read or written, 3 an internal error (a bug: please report it)"
 )
-_FORMATS = ("json", "jsonl", "csv")
+FORMATS_HELP = (
+    "formats: json (one document), jsonl (JSON Lines), csv (the flat tables of "
+    "trafficking_model.formats.tables, one class a file), glotip (UNODC's "
+    "long-format rows, as CountryReport records), ctdc (IOM's CTDC victim "
+    "dataset, as its records), htcds (HTCDS v2.0 records of victims, "
+    "defendants, cases and stakeholders, as JSON Lines; written only)"
+)
 
 
 def _version() -> str:
@@ -40,6 +51,13 @@ def _class_names() -> str:
 
 
 def _input_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--from",
+        dest="source_format",
+        choices=READABLE,
+        help="the input format; by default told from the content: a GLOTIP or "
+        "CTDC header, JSON Lines, or JSON, and csv from a name ending in .csv",
+    )
     parser.add_argument(
         "--type",
         metavar="CLASS",
@@ -78,11 +96,11 @@ def parser() -> argparse.ArgumentParser:
 
     validate = commands.add_parser(
         "validate",
-        help="check JSON, JSON Lines or CSV files",
+        help="check JSON, JSON Lines, CSV, GLOTIP or CTDC files",
         description="Check each file and print every problem as it is found, as "
-        "FILE:LINE: PATH: MESSAGE [RULE]. JSON and JSON Lines are told apart by "
-        "the content, CSV by the name.",
-        epilog=EPILOG,
+        "FILE:LINE: PATH: MESSAGE [RULE]. JSON, JSON Lines, GLOTIP and CTDC are "
+        "told apart by the content, the flat CSV tables by the name.",
+        epilog=FORMATS_HELP + "; " + EPILOG,
     )
     validate.add_argument(
         "files",
@@ -109,7 +127,7 @@ def parser() -> argparse.ArgumentParser:
         help="describe what a file holds",
         description="Print a summary of one record, or the number of records "
         "of each type in a stream. Each record's type is told from its keys.",
-        epilog=EPILOG,
+        epilog=FORMATS_HELP + "; " + EPILOG,
     )
     summarise.add_argument(
         "file", metavar="FILE", help="the file, or - for standard input"
@@ -118,11 +136,13 @@ def parser() -> argparse.ArgumentParser:
 
     convert = commands.add_parser(
         "convert",
-        help="convert between JSON, JSON Lines and CSV",
+        help="convert between JSON, JSON Lines, CSV, GLOTIP, CTDC and HTCDS",
         description="Read records and write them in another format, one record "
         "at a time. The output is written to a temporary file beside it and "
-        "renamed into place, so a failed conversion leaves no half-written file.",
-        epilog=EPILOG,
+        "renamed into place, so a failed conversion leaves no half-written file. "
+        "A record the output format cannot hold (such as CTDC records as GLOTIP "
+        "rows) is a usage error: nothing is guessed.",
+        epilog=FORMATS_HELP + "; " + EPILOG,
     )
     convert.add_argument(
         "input", metavar="IN", help="the file to read, or - for standard input"
@@ -132,9 +152,16 @@ def parser() -> argparse.ArgumentParser:
     )
     convert.add_argument(
         "--to",
-        choices=_FORMATS,
+        choices=FORMATS,
         help="the output format; by default told from OUT's extension "
-        "(.json, .jsonl or .ndjson, .csv)",
+        "(.json, .jsonl or .ndjson, .csv for the flat tables)",
+    )
+    convert.add_argument(
+        "--lossy",
+        action="store_true",
+        help="for htcds: write a record even where a field has no HTCDS "
+        "counterpart, naming each loss on standard error (by default a loss "
+        "is an error and nothing is written)",
     )
     _input_options(convert)
 

@@ -24,7 +24,10 @@ def say(text: str, stream: TextIO | None = None) -> None:
 
 def open_input(name: str, options: argparse.Namespace) -> tuple[Input, Progress]:
     """Open an input, and its progress bar if one is wanted."""
-    source = Input(name, kind="jsonl" if options.jsonl else None)
+    kind: str | None = options.source_format
+    if kind is None and options.jsonl:
+        kind = "jsonl"
+    source = Input(name, kind=kind)
     shown = wanted(source.size, quiet=options.quiet, forced=options.progress)
     return source, Progress(source.label, source.size, shown=shown)
 

@@ -1,14 +1,17 @@
-"""The command's input: a file or standard input, JSON, JSON Lines or CSV.
+"""The command's input: a file or standard input, in one of `FORMATS`.
 
-The format is told from the content, not the name (but for CSV, which has no
-mark of its own): a first line that is a whole JSON object followed by more
-content is JSON Lines; anything else is one JSON document, an object or an
-array of objects. The model class is told from the keys of the first record,
+The format is told from the content, not the name (but for the flat CSV
+tables, which have no mark of their own): a first line that is the header of
+UNODC's GLOTIP long format or of IOM's CTDC dataset is that format; a first
+line that is a whole JSON object followed by more content is JSON Lines; a
+name ending in `.csv` is a flat table; anything else is one JSON document, an
+object or an array of objects. The model class is told from the keys of the first record,
 where they fit exactly one class.
 """
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 import os
@@ -22,6 +25,10 @@ from trafficking_model.errors import Problem, ValidationError
 from trafficking_model.schema import json_schema
 
 STDIN = "-"
+FORMATS = ("json", "jsonl", "csv", "glotip", "ctdc", "htcds")
+"""The formats the command knows, by the name `--from` and `--to` take."""
+READABLE = ("json", "jsonl", "csv", "glotip", "ctdc")
+"""The formats the command reads: HTCDS records are only written."""
 _CHUNK = 1 << 16
 _BOM = b"\xef\xbb\xbf"
 
@@ -82,7 +89,7 @@ class Input:
     Attributes:
         label: The name to show: the file name, or `<stdin>`.
         size: The size in bytes of a regular file, or `None`.
-        kind: `"json"`, `"jsonl"` or `"csv"`.
+        kind: One of `READABLE`.
         stream: The bytes, from the start.
     """
 
@@ -108,7 +115,9 @@ class Input:
         self.single = False
         """Whether the input is one JSON object (known once it is read)."""
         if kind is None:
-            kind = "csv" if name.lower().endswith(".csv") else self._detect()
+            kind = self._header() or (
+                "csv" if name.lower().endswith(".csv") else self._detect()
+            )
         self.kind = kind
         self.stream = io.BufferedReader(self._raw, _CHUNK)
 
@@ -131,6 +140,20 @@ class Input:
             msg = f"{self.label}: cannot read: {error.strerror or error}"
             raise UsageError(msg) from None
         return self._raw.head.partition(b"\n")[0].removeprefix(_BOM)
+
+    def _header(self) -> str | None:
+        """`glotip` or `ctdc` where the first line is that format's header."""
+        line = self.first_line().decode("utf-8", "replace").rstrip("\r")
+        if "," not in line or line.lstrip().startswith(("{", "[")):
+            return None
+        cells = set(next(csv.reader([line]), []))
+        from trafficking_model.formats import glotip
+
+        if cells >= set(glotip.COLUMNS):
+            return "glotip"
+        if {"yearOfRegistration", "gender"} <= cells:
+            return "ctdc"
+        return None
 
     def _detect(self) -> str:
         if not _is_object(self.first_line()):

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from trafficking_model._cli import _csv
 from trafficking_model._cli._input import (
     Input,
     UsageError,
@@ -22,9 +21,10 @@ from trafficking_model.serialization import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Callable, Iterable, Iterator
 
     from trafficking_model._cli._progress import Progress
+    from trafficking_model.formats._tabular import ErrorHandler
 
 Item = tuple[int | None, object]
 """Where a record starts (a line, or None in one JSON document) and the record or its error."""
@@ -54,13 +54,64 @@ def records(
         if cls is None:
             msg = f"{source.label}: a CSV file needs --type"
             raise UsageError(msg)
-        source.cls = cls
-        reader = _csv.read(source.stream, cls)
+        reader = _table(source, cls)
+    elif source.kind in ("glotip", "ctdc"):
+        reader = _format(source, cls)
     else:
         reader = _document(source, cls)
     for item in reader:
         progress.update(source.consumed)
         yield item
+
+
+def _table(source: Input, cls: type[Any]) -> Iterator[Item]:
+    """The records of a flat CSV table, as `formats.tables` writes it."""
+    from trafficking_model.formats import tables
+
+    source.cls = cls
+    return _collected(
+        lambda on_error: tables.read_csv(source.stream, cls, on_error=on_error)
+    )
+
+
+def _format(source: Input, cls: type[Any] | None) -> Iterator[Item]:
+    """GLOTIP rows as `CountryReport`s, or CTDC rows as `ctdc.Record`s."""
+    from trafficking_model import CountryReport
+    from trafficking_model.formats import ctdc, glotip
+
+    made: type[Any] = CountryReport if source.kind == "glotip" else ctdc.Record
+    if cls is not None and cls is not made:
+        msg = (
+            f"{source.label}: {source.kind} rows are read as {made.__name__} "
+            f"records, not {cls.__name__}"
+        )
+        raise UsageError(msg)
+    source.cls = made
+    if source.kind == "ctdc":
+        return _collected(lambda on_error: ctdc.read(source.stream, on_error=on_error))
+    return _collected(
+        lambda on_error: glotip.to_reports(
+            glotip.read_rows(source.stream, on_error=on_error), on_error=on_error
+        )
+    )
+
+
+def _collected(read: Callable[[ErrorHandler], Iterable[object]]) -> Iterator[Item]:
+    """A reader's records and, in their place, the errors it hands `on_error`."""
+    errors: list[ValidationError] = []
+    try:
+        for record in read(errors.append):
+            yield from _drained(errors)
+            yield None, record
+    except ValidationError as error:  # the header, which stops the reading
+        errors.append(error)
+    yield from _drained(errors)
+
+
+def _drained(errors: list[ValidationError]) -> Iterator[Item]:
+    while errors:
+        error = errors.pop(0)
+        yield error.line, error
 
 
 def class_of_first(source: Input) -> type[Any]:
