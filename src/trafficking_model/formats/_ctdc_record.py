@@ -357,10 +357,13 @@ def _plainly_valid(record: Record) -> bool:
             )
         )
         and (months is None or type(months) is Band)
-        and (record.citizenship is None or record.citizenship in ISO_COUNTRY_CODES)
         and (
-            record.country_of_exploitation is None
-            or record.country_of_exploitation in ISO_COUNTRY_CODES
+            (citizenship := record.citizenship) is None
+            or (type(citizenship) is str and citizenship in ISO_COUNTRY_CODES)
+        )
+        and (
+            (country := record.country_of_exploitation) is None
+            or (type(country) is str and country in ISO_COUNTRY_CODES)
         )
         and type(means) is frozenset
         and means <= _MEANS
