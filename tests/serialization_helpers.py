@@ -11,6 +11,8 @@ from hypothesis import strategies as st
 
 import trafficking_model as tm
 from trafficking_model import ValidationError
+from trafficking_model.formats.ctdc import Band, Record
+from trafficking_model.formats.glotip import GlotipRow
 from trafficking_model.schema import RESULT_MODULES
 from trafficking_model.serialization import _use_acceleration
 
@@ -71,12 +73,20 @@ MODEL_CLASSES: list[type[Any]] = [
     # results computed from figures (ratios, comparisons) are not data
     and value.__module__ not in RESULT_MODULES
 ]
-"""Every public model class."""
+"""Every public model class of the package root: each has a schema file."""
+
+FORMAT_CLASSES: list[type[Any]] = [Band, Record, GlotipRow]
+"""The public record types of `trafficking_model.formats`. `htcds.MappingRow`
+is not one: it is a result (a line of the library's own mapping report), never
+read as data."""
+
+DATA_CLASSES: list[type[Any]] = [*MODEL_CLASSES, *FORMAT_CLASSES]
+"""Every public type that round-trips through JSON and has a JSON Schema."""
 
 STRATEGIES: dict[type[Any], st.SearchStrategy[Any]] = {
-    cls: st.from_type(cls) for cls in MODEL_CLASSES
+    cls: st.from_type(cls) for cls in DATA_CLASSES
 }
-"""Valid instances of every public model class, from the shipped strategies."""
+"""Valid instances of every public data class, from the shipped strategies."""
 
 
 def json_values(max_leaves: int = 20) -> st.SearchStrategy[Any]:

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 import trafficking_model as tm
 from profiles import examples
 from serialization_helpers import (
-    MODEL_CLASSES,
+    DATA_CLASSES,
     MODES,
     STRATEGIES,
     acceleration,
@@ -78,7 +78,7 @@ LOADERS = [pytest.param(True, id="from_json"), pytest.param(False, id="from_dict
 # ---------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("cls", MODEL_CLASSES, ids=lambda cls: cls.__name__)
+@pytest.mark.parametrize("cls", DATA_CLASSES, ids=lambda cls: cls.__name__)
 @settings(max_examples=examples(1.2), deadline=None)
 @given(data=st.data())
 def test_round_trip_for_every_public_type(cls: type[Any], data: st.DataObject) -> None:
@@ -98,7 +98,7 @@ def test_round_trip_for_every_public_type(cls: type[Any], data: st.DataObject) -
         assert tm.to_json(loaded) == text
 
 
-@pytest.mark.parametrize("cls", MODEL_CLASSES, ids=lambda cls: cls.__name__)
+@pytest.mark.parametrize("cls", DATA_CLASSES, ids=lambda cls: cls.__name__)
 @settings(max_examples=examples(0.6), deadline=None)
 @given(data=st.data())
 def test_output_is_json_with_every_field(cls: type[Any], data: st.DataObject) -> None:

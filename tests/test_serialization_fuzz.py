@@ -20,8 +20,8 @@ from hypothesis import strategies as st
 import trafficking_model as tm
 from profiles import examples
 from serialization_helpers import (
+    DATA_CLASSES,
     HAS_MSGSPEC,
-    MODEL_CLASSES,
     STRATEGIES,
     acceleration,
     json_values,
@@ -34,14 +34,14 @@ CLASS_IDS = {"ids": lambda cls: cls.__name__}
 accelerated_only = pytest.mark.skipif(not HAS_MSGSPEC, reason="msgspec not installed")
 
 
-@pytest.mark.parametrize("cls", MODEL_CLASSES, **CLASS_IDS)
+@pytest.mark.parametrize("cls", DATA_CLASSES, **CLASS_IDS)
 @settings(max_examples=examples(3), deadline=None)
 @given(value=json_values())
 def test_from_dict_raises_only_validation_error(cls: type[Any], value: Any) -> None:
     outcome(lambda: tm.from_dict(value, cls))
 
 
-@pytest.mark.parametrize("cls", MODEL_CLASSES, **CLASS_IDS)
+@pytest.mark.parametrize("cls", DATA_CLASSES, **CLASS_IDS)
 @settings(max_examples=examples(2), deadline=None)
 @given(
     data=st.binary(max_size=200)
@@ -116,7 +116,7 @@ def _same(fast: tuple[str, Any], slow: tuple[str, Any]) -> None:
 
 
 @accelerated_only
-@pytest.mark.parametrize("cls", MODEL_CLASSES, **CLASS_IDS)
+@pytest.mark.parametrize("cls", DATA_CLASSES, **CLASS_IDS)
 @settings(
     max_examples=examples(2),
     deadline=None,
@@ -135,7 +135,7 @@ def test_accelerated_and_converter_agree_on_near_misses(
 
 
 @accelerated_only
-@pytest.mark.parametrize("cls", MODEL_CLASSES, **CLASS_IDS)
+@pytest.mark.parametrize("cls", DATA_CLASSES, **CLASS_IDS)
 @settings(max_examples=examples(1.2), deadline=None)
 @given(data=st.data())
 def test_accelerated_and_converter_agree_on_valid_objects(

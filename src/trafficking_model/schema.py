@@ -20,6 +20,7 @@ import enum
 import inspect
 import json
 import re
+import types
 import typing
 from collections.abc import Mapping
 from decimal import Decimal
@@ -35,6 +36,8 @@ from trafficking_model._validation import (
     WHITESPACE,
 )
 from trafficking_model.counts import Count, Figure
+from trafficking_model.errors import Problem, ValidationError
+from trafficking_model.formats._glotip_rows import GlotipRow
 from trafficking_model.statistics import FIRST_YEAR, LAST_YEAR
 from trafficking_model.tiers import FIRST_TIP_REPORT
 
@@ -111,7 +114,7 @@ _TEXTS = frozenset(
         "verification",
     }
 )
-_COUNTRIES = frozenset({"country", "citizenship"})
+_COUNTRIES = frozenset({"country", "citizenship", "country_of_exploitation"})
 _CURRENCIES = frozenset({"currency"})
 _INT_BOUNDS: dict[str, dict[str, int]] = {
     "age": {"minimum": 0, "maximum": MAX_AGE},
@@ -120,6 +123,31 @@ _INT_BOUNDS: dict[str, dict[str, int]] = {
     "report_year": {"minimum": FIRST_TIP_REPORT, "maximum": LAST_YEAR},
 }
 _AT_LEAST_ONE = frozenset({"responsible"})
+_ANY_TEXT: dict[str, Any] = {"type": "string"}
+# Fields whose schema their name alone does not give: a GLOTIP row keeps the
+# published text of every cell as it is, blank or not, and any line number.
+_FIELD_SCHEMAS: dict[type[Any], dict[str, dict[str, Any]]] = {
+    GlotipRow: {
+        **dict.fromkeys(
+            (
+                "iso3_code",
+                "country",
+                "region",
+                "subregion",
+                "indicator",
+                "dimension",
+                "category",
+                "sex",
+                "age",
+                "unit",
+                "source",
+            ),
+            _ANY_TEXT,
+        ),
+        "year": {"type": "integer", "minimum": 1900, "maximum": 2100},
+        "line": {"anyOf": [{"type": "integer"}, {"type": "null"}]},
+    },
+}
 
 
 def json_schema(cls: type[Any]) -> dict[str, Any]:
@@ -134,7 +162,8 @@ def json_schema(cls: type[Any]) -> dict[str, Any]:
         The schema, as JSON-ready data.
 
     Raises:
-        TypeError: If `cls` is not an attrs class made of the model's types.
+        ValidationError: If `cls` is not an attrs class made of the model's
+            types (rule `unsupported_type`).
 
     Example:
         >>> from trafficking_model import Victim
@@ -147,10 +176,13 @@ def json_schema(cls: type[Any]) -> dict[str, Any]:
         [{'type': 'integer', 'minimum': 0, 'maximum': 120}, {'type': 'null'}]
         >>> schema["additionalProperties"]
         False
+        >>> json_schema(dict)
+        Traceback (most recent call last):
+        ...
+        trafficking_model.errors.ValidationError: $: json_schema needs an attrs model class, got <class 'dict'>
     """
     if not attrs.has(cls):
-        msg = f"json_schema needs an attrs model class, got {cls!r}"
-        raise TypeError(msg)
+        raise _unsupported(f"json_schema needs an attrs model class, got {cls!r}")
     definitions: dict[str, Any] = {}
     top = _class_schema(cls, definitions)
     definitions.pop(cls.__name__, None)
@@ -164,6 +196,12 @@ RESULT_MODULES = frozenset(
     {"trafficking_model.ratios", "trafficking_model.comparisons"}
 )
 """Modules of result classes (ratios, comparisons): computed, never read as data."""
+
+
+def _unsupported(message: str) -> ValidationError:
+    return ValidationError(
+        [Problem(path="$", message=message, rule="unsupported_type")]
+    )
 
 
 def _model_classes() -> dict[str, type[Any]]:
@@ -195,11 +233,14 @@ def _schema_file_name(cls: type[Any]) -> str:
 def _class_schema(cls: type[Any], definitions: dict[str, Any]) -> dict[str, Any]:
     hints = typing.get_type_hints(cls)
     descriptions = _attribute_descriptions(cls)
+    overrides = _FIELD_SCHEMAS.get(cls, {})
     properties: dict[str, Any] = {}
     required: list[str] = []
     for field in attrs.fields(cls):
         names = field.metadata.get(NAMES)
-        if names is None:
+        if field.name in overrides:
+            schema = dict(overrides[field.name])
+        elif names is None:
             schema = _field_schema(field.name, hints[field.name], definitions)
         else:
             schema = {"type": "array", "items": {"enum": sorted(names)}}
@@ -251,6 +292,8 @@ def _field_schema(  # noqa: PLR0911
         inner = next(arg for arg in args if arg is not type(None))
         return {"anyOf": [_field_schema(name, inner, definitions), {"type": "null"}]}
     origin = typing.get_origin(type_)
+    if origin is frozenset and _is_enum_union(args[0]):
+        return _flag_set_schema(args[0], definitions)
     if origin in (frozenset, tuple):
         array: dict[str, Any] = {
             "type": "array",
@@ -277,6 +320,31 @@ def _field_schema(  # noqa: PLR0911
     if type_ is str and name in _CURRENCIES:
         return _code_list("CurrencyCode", _CURRENCY_CODES, definitions)
     return _scalar_schema(name, type_)
+
+
+def _is_enum_union(type_: object) -> bool:
+    members = typing.get_args(type_)
+    return (
+        typing.get_origin(type_) in (typing.Union, types.UnionType)
+        and bool(members)
+        and all(_is_enum(member) for member in members)
+    )
+
+
+def _flag_set_schema(union: object, definitions: dict[str, Any]) -> dict[str, Any]:
+    """A set of members of several enums: an object keyed by enum name."""
+    vocabularies = sorted(typing.get_args(union), key=lambda enum_: enum_.__name__)
+    return {
+        "type": "object",
+        "properties": {
+            vocabulary.__name__: {
+                "type": "array",
+                "items": _reference(vocabulary, definitions),
+            }
+            for vocabulary in vocabularies
+        },
+        "additionalProperties": False,
+    }
 
 
 def _figure_schema(definitions: dict[str, Any]) -> dict[str, Any]:
@@ -341,8 +409,7 @@ def _scalar_schema(name: str, type_: object) -> dict[str, Any]:  # noqa: PLR0911
         return {"type": "string", "format": "date", "pattern": DATE_PATTERN}
     elif type_ is Decimal:
         return {"type": "string", "pattern": AMOUNT_PATTERN}
-    msg = f"no JSON Schema for field {name!r} of type {type_!r}"
-    raise TypeError(msg)
+    raise _unsupported(f"no JSON Schema for field {name!r} of type {type_!r}")
 
 
 def _is_enum(type_: object) -> bool:

@@ -12,6 +12,12 @@ The JSON form of the model:
   once); tuples are arrays in order.
 - Breakdowns (such as `VictimStatistics.by_sex`) are objects keyed by enum
   value, keys sorted.
+- A set of flags from several vocabularies (such as
+  `formats.ctdc.Record.recorded_no`) is an object keyed by vocabulary name,
+  each an array of values: `{"Means": ["threats"], "Sector": []}`. Values
+  alone could be ambiguous (`other` is both an `ExploitationForm` and a
+  `RecruiterRelation`). Output writes every vocabulary's key; on input, a key
+  left out is an empty array.
 - A figure (a [`Figure`][trafficking_model.Figure]) is a JSON integer when
   exact, `null` when not reported, and an object `{"low": 0, "high": 4}` when it
   is a range (`"high": null` for no upper bound). A range whose bounds are equal
@@ -71,6 +77,8 @@ from trafficking_model._validation import (
 )
 from trafficking_model.counts import Count, Figure
 from trafficking_model.errors import Problem, ValidationError
+from trafficking_model.formats._glotip_rows import COLUMNS, GlotipRow
+from trafficking_model.formats._tabular import column_path
 
 __all__ = ["converter", "from_dict", "from_json", "to_dict", "to_json"]
 
@@ -331,6 +339,72 @@ def _miss() -> enum.Enum:
     raise KeyError
 
 
+def _is_flag_set(type_: object) -> bool:
+    """Whether `type_` is a set of members of several enums, such as a CTDC flag."""
+    if typing.get_origin(type_) not in (frozenset, AbstractSet):
+        return False
+    args = typing.get_args(type_)
+    return (
+        len(args) == 1
+        and _is_union(args[0])
+        and all(_is_enum(arg) for arg in typing.get_args(args[0]))
+    )
+
+
+def _flag_vocabularies(type_: object) -> dict[str, type[enum.Enum]]:
+    (union,) = typing.get_args(type_)
+    return {vocabulary.__name__: vocabulary for vocabulary in typing.get_args(union)}
+
+
+def _flag_set_hook(type_: object, conv: cattrs.Converter) -> Hook:
+    vocabularies = _flag_vocabularies(type_)
+    hooks = {
+        name: conv.get_structure_hook(frozenset[vocabulary])  # type: ignore[valid-type]
+        for name, vocabulary in vocabularies.items()
+    }
+    names = ", ".join(vocabularies)
+
+    def structure_flag_set(value: object, _: object) -> frozenset[enum.Enum]:
+        if type(value) is not dict:
+            raise _wrong_type("an object", value)
+        flags: set[enum.Enum] = set()
+        problems: list[Problem] = []
+        for key, members in value.items():
+            hook = hooks.get(key) if type(key) is str else None
+            if hook is None:
+                problems.append(
+                    Problem(
+                        path=_key_path(key),
+                        message=f"unknown key {key!r}: expected one of {names}",
+                        rule="unknown_key",
+                    )
+                )
+                continue
+            try:
+                flags.update(hook(members, None))
+            except Exception as error:
+                problems.extend(
+                    problem.under(_key_path(key)) for problem in _problems_of(error)
+                )
+        if problems:
+            raise ValidationError(problems)
+        return frozenset(flags)
+
+    return structure_flag_set
+
+
+def _unstructure_flag_set_factory(type_: object) -> Unhook:
+    vocabularies = sorted(_flag_vocabularies(type_).items())
+
+    def unstructure_flag_set(value: Iterable[enum.Enum]) -> dict[str, list[object]]:
+        return {
+            name: sorted(member.value for member in value if type(member) is vocabulary)
+            for name, vocabulary in vocabularies
+        }
+
+    return unstructure_flag_set
+
+
 def _is_figure(type_: object) -> bool:
     return type_ == Figure
 
@@ -427,6 +501,33 @@ def _attrs_hook(cls: type[Any], conv: cattrs.Converter) -> Hook:
     return structure_object
 
 
+def _glotip_row_hook(conv: cattrs.Converter) -> Hook:
+    """A GLOTIP row names its columns in its problems; JSON names its fields."""
+    structure = _attrs_hook(GlotipRow, conv)
+    fields: tuple[attrs.Attribute[Any], ...] = attrs.fields(GlotipRow)
+    columns = {
+        column_path(column): f"$.{field.name}"
+        for field, column in zip(fields, COLUMNS, strict=False)
+    }
+
+    def structure_glotip_row(value: object, _: object) -> object:
+        try:
+            return structure(value, GlotipRow)
+        except Exception as error:
+            raise ValidationError(
+                [
+                    Problem(
+                        path=columns.get(problem.path, problem.path),
+                        message=problem.message,
+                        rule=problem.rule,
+                    )
+                    for problem in _problems_of(error)
+                ]
+            ) from None
+
+    return structure_glotip_row
+
+
 # ---------------------------------------------------------------------------
 # Unstructuring
 # ---------------------------------------------------------------------------
@@ -509,10 +610,16 @@ def _make_converter() -> cattrs.Converter:
         _is_sequence, lambda type_: _sequence_hook(type_, conv)
     )
     conv.register_structure_hook_factory(
+        _is_flag_set, lambda type_: _flag_set_hook(type_, conv)
+    )
+    conv.register_structure_hook_factory(
         _is_breakdown, lambda type_: _breakdown_hook(type_, conv)
     )
     conv.register_structure_hook_factory(attrs.has, lambda cls: _attrs_hook(cls, conv))
     conv.register_structure_hook_func(_is_figure, _structure_figure)
+    conv.register_structure_hook_func(
+        lambda type_: type_ is GlotipRow, _glotip_row_hook(conv)
+    )
 
     conv.register_unstructure_hook(dt.date, dt.date.isoformat)
     conv.register_unstructure_hook(Decimal, str)
@@ -522,6 +629,7 @@ def _make_converter() -> cattrs.Converter:
     conv.register_unstructure_hook_factory(
         _is_sequence, lambda type_: _unstructure_sequence_factory(type_, conv)
     )
+    conv.register_unstructure_hook_factory(_is_flag_set, _unstructure_flag_set_factory)
     conv.register_unstructure_hook_factory(
         _is_breakdown, lambda _type: _unstructure_breakdown
     )

@@ -62,10 +62,24 @@ from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
 from trafficking_model._figures import NAMES
-from trafficking_model._validation import COUNTRY_CODES, CURRENCY_CODES, MAX_AGE
+from trafficking_model._validation import (
+    COUNTRY_CODES,
+    CURRENCY_CODES,
+    ISO_COUNTRY_CODES,
+    MAX_AGE,
+)
 from trafficking_model.cases import Case, Defendant
 from trafficking_model.counts import Count, Figure
 from trafficking_model.errors import ValidationError
+from trafficking_model.formats._ctdc_record import (
+    CTDC_FORMS,
+    Band,
+    Means,
+    Record,
+    RecruiterRelation,
+    Sector,
+)
+from trafficking_model.formats._glotip_rows import GlotipRow
 from trafficking_model.money import Money
 from trafficking_model.monitoring import (
     IndicatorObservation,
@@ -128,8 +142,11 @@ __all__ = [
     "country_codes",
     "country_reports",
     "counts",
+    "ctdc_bands",
+    "ctdc_records",
     "currency_codes",
     "defendants",
+    "glotip_rows",
     "identifiers",
     "indicator_observations",
     "indicator_progress",
@@ -1782,6 +1799,154 @@ def country_reports(
 # ---------------------------------------------------------------------------
 # Violations: data in the JSON form that breaks exactly one named rule
 
+# ---------------------------------------------------------------------------
+# Records of the formats
+
+_BAND_LIMIT = 9_999
+
+
+def ctdc_bands(*, max_value: int = _BAND_LIMIT) -> st.SearchStrategy[Band]:
+    """Draw bands of the CTDC file: closed (`9--17`) or open (`48+`).
+
+    Args:
+        max_value: The largest end drawn, at most 9999.
+
+    Returns:
+        A strategy of `formats.ctdc.Band`.
+
+    Example:
+        >>> from hypothesis import find
+        >>> find(ctdc_bands(max_value=120), lambda band: band.high is None).low
+        0
+    """
+    _check_size("max_value", 0, max_value)
+    if max_value > _BAND_LIMIT:
+        msg = f"max_value must be at most {_BAND_LIMIT}, got {max_value}"
+        raise InvalidArgument(msg)
+
+    def build(draw: st.DrawFn) -> Band:
+        low = _below(draw, max_value)
+        if draw(_BOOLEANS) and draw(_BOOLEANS):
+            return Band(low)
+        return Band(low, _below(draw, max_value, low))
+
+    return st.composite(build)()
+
+
+_CTDC_FLAGS: tuple[Means | ExploitationForm | Sector | RecruiterRelation, ...] = (
+    *Means,
+    *sorted(CTDC_FORMS, key=lambda form: form.value),
+    *Sector,
+    *RecruiterRelation,
+)
+_FLAG_STATES = st.lists(
+    st.sampled_from([True, False, None]),
+    min_size=len(_CTDC_FLAGS),
+    max_size=len(_CTDC_FLAGS),
+)
+_CTDC_GENDERS = st.sampled_from([Sex.FEMALE, Sex.MALE, Sex.OTHER])
+_ISO_COUNTRIES = st.sampled_from(sorted(ISO_COUNTRY_CODES))
+
+
+def ctdc_records(*, country: str | None = None) -> st.SearchStrategy[Record]:
+    """Draw rows of the CTDC dataset, each flag yes, no or not recorded.
+
+    Countries are ISO 3166-1 codes, never user-assigned ones (`XAA` to
+    `XZZ`), which a record refuses.
+
+    Args:
+        country: The country of exploitation of every record; any, or none,
+            by default.
+
+    Returns:
+        A strategy of `formats.ctdc.Record`.
+
+    Example:
+        >>> from hypothesis import find
+        >>> record = find(ctdc_records(country="UKR"), lambda r: bool(r.recorded_no))
+        >>> record.country_of_exploitation
+        'UKR'
+    """
+    codes = _ISO_COUNTRIES
+    ages = ctdc_bands(max_value=MAX_AGE)
+    months = ctdc_bands(max_value=1200)
+    years = st.integers(min_value=FIRST_YEAR, max_value=LAST_YEAR)
+
+    def build(draw: st.DrawFn) -> Record:
+        states = draw(_FLAG_STATES)
+        yes = [flag for flag, state in zip(_CTDC_FLAGS, states, strict=True) if state]
+        return Record(
+            year=_maybe(draw, lambda: draw(years)),
+            gender=_maybe(draw, lambda: draw(_CTDC_GENDERS)),
+            age=_maybe(draw, lambda: draw(ages)),
+            citizenship=_maybe(draw, lambda: draw(codes)),
+            country_of_exploitation=(
+                country if country is not None else _maybe(draw, lambda: draw(codes))
+            ),
+            months=_maybe(draw, lambda: draw(months)),
+            means=frozenset(flag for flag in yes if type(flag) is Means),
+            exploitation=frozenset(
+                flag for flag in yes if type(flag) is ExploitationForm
+            ),
+            sectors=frozenset(flag for flag in yes if type(flag) is Sector),
+            recruiter_relations=frozenset(
+                flag for flag in yes if type(flag) is RecruiterRelation
+            ),
+            recorded_no=frozenset(
+                flag
+                for flag, state in zip(_CTDC_FLAGS, states, strict=True)
+                if state is False
+            ),
+        )
+
+    return st.composite(build)()
+
+
+_CELL_TEXT = st.text(_CHARACTERS, max_size=30)
+_GLOTIP_SEXES = st.sampled_from(["Total", "Female", "Male"])
+_GLOTIP_AGES = st.sampled_from(["Total", "0 to 17 years", "18 years or over"])
+
+
+def glotip_rows(*, country: str | None = None) -> st.SearchStrategy[GlotipRow]:
+    """Draw rows of UNODC's GLOTIP long format, with any text in the cells.
+
+    Args:
+        country: The `Iso3_code` of every row; any country code by default.
+
+    Returns:
+        A strategy of `formats.glotip.GlotipRow`.
+
+    Example:
+        >>> from hypothesis import find
+        >>> find(glotip_rows(country="AZE"), lambda row: row.value is None).iso3_code
+        'AZE'
+    """
+    codes = country_codes() if country is None else st.just(country)
+    years = st.integers(min_value=1900, max_value=2100)
+    values = st.none() | counts()
+    lines = st.none() | st.integers(min_value=1, max_value=10**6)
+
+    def build(draw: st.DrawFn) -> GlotipRow:
+        return GlotipRow(
+            iso3_code=draw(codes),
+            country=draw(_CELL_TEXT),
+            region=draw(_CELL_TEXT),
+            subregion=draw(_CELL_TEXT),
+            indicator=draw(_CELL_TEXT),
+            dimension=draw(_CELL_TEXT),
+            category=draw(_CELL_TEXT),
+            sex=draw(_GLOTIP_SEXES),
+            age=draw(_GLOTIP_AGES),
+            year=draw(years),
+            unit=draw(_CELL_TEXT),
+            value=draw(values),
+            source=draw(_CELL_TEXT),
+            line=draw(lines),
+        )
+
+    return st.composite(build)()
+
+
 JSON = dict[str, Any]
 Mutator = Callable[[st.DrawFn, JSON], str]
 """Breaks one rule of an object in its JSON form, in place; returns the path."""
@@ -2609,6 +2774,62 @@ def _report_years_out_of_order(draw: st.DrawFn, data: JSON) -> str:
     return f"$.placements[{len(placements) - 1}].report_year"
 
 
+def _band_below_zero(draw: st.DrawFn, data: JSON) -> str:
+    data["low"] = -draw(_EXCESS)
+    return "$.low"
+
+
+def _band_backwards(draw: st.DrawFn, data: JSON) -> str:
+    high = draw(st.integers(min_value=0, max_value=_BAND_LIMIT - 1))
+    data["high"] = high
+    data["low"] = draw(st.integers(min_value=high + 1, max_value=_BAND_LIMIT))
+    return "$.high"
+
+
+def _record_out_of_range(draw: st.DrawFn, data: JSON) -> str:
+    if draw(_BOOLEANS):
+        data["year"] = draw(
+            st.sampled_from([FIRST_YEAR - draw(_EXCESS), LAST_YEAR + draw(_EXCESS)])
+        )
+        return "$.year"
+    low = draw(st.integers(min_value=MAX_AGE + 1, max_value=_BAND_LIMIT))
+    data["age"] = {"high": None, "low": low}
+    return "$.age"
+
+
+def _record_bad_enum(draw: st.DrawFn, data: JSON) -> str:
+    if draw(_BOOLEANS):
+        data["gender"] = Sex.UNKNOWN.value
+        return "$.gender"
+    others = sorted(form.value for form in set(ExploitationForm) - CTDC_FORMS)
+    data["exploitation"] = [*data["exploitation"], draw(st.sampled_from(others))]
+    return "$.exploitation"
+
+
+_YES_SETS: tuple[tuple[str, type[Enum]], ...] = (
+    ("means", Means),
+    ("exploitation", ExploitationForm),
+    ("sectors", Sector),
+    ("recruiter_relations", RecruiterRelation),
+)
+
+
+def _flag_yes_and_no(draw: st.DrawFn, data: JSON) -> str:
+    flag = draw(st.sampled_from(_CTDC_FLAGS))
+    name = next(name for name, vocabulary in _YES_SETS if type(flag) is vocabulary)
+    key = type(flag).__name__
+    if flag.value not in data[name]:
+        data[name] = [*data[name], flag.value]
+    if flag.value not in data["recorded_no"][key]:
+        data["recorded_no"][key] = [*data["recorded_no"][key], flag.value]
+    return "$.recorded_no"
+
+
+def _glotip_year_out_of_range(draw: st.DrawFn, data: JSON) -> str:
+    data["year"] = draw(st.sampled_from([1900 - draw(_EXCESS), 2100 + draw(_EXCESS)]))
+    return "$.year"
+
+
 # The JSON type of each field, and values of the wrong type for it.
 _WRONG: dict[str, tuple[Any, ...]] = {
     "str": (7, True, 1.5, [], {}),
@@ -2624,12 +2845,14 @@ _WRONG: dict[str, tuple[Any, ...]] = {
     "mapping": ("x", 7, [], True),
     "figure": ("7", "<5", True, 1.5, []),
     "figures": ("x", 7, [], True),
+    "flags": ("x", 7, [], True),
 }
 _WRONG_ITEMS: dict[str, tuple[Any, ...]] = {
     "figures": ("7", "<5", True, 1.5, []),
     "array": (7, True, 1.5, None, [], {}),
     "objects": ("x", 7, True, None, []),
     "mapping": ("7", True, 1.5, None, []),
+    "flags": ("7", True, 1.5, None, {}),
 }
 
 
@@ -2639,6 +2862,8 @@ def _kind(annotation: object) -> str:  # noqa: PLR0911
         return "figure"
     arguments = [a for a in typing.get_args(annotation) if a is not type(None)]
     origin = typing.get_origin(annotation)
+    if origin is frozenset and typing.get_args(arguments[0]):
+        return "flags"  # a set of members of several enums
     if origin in (tuple, frozenset):
         return "objects" if attrs.has(arguments[0]) else "array"
     if origin is Mapping:
@@ -2703,7 +2928,9 @@ def _json_form(cls: type) -> dict[str, tuple[Mutator, ...]]:
     )
     dates = sorted(f.name for f in fields if _kind(hints[f.name]) == "date")
     breakdowns = sorted(
-        f.name for f in fields if _kind(hints[f.name]) in ("mapping", "figures")
+        f.name
+        for f in fields
+        if _kind(hints[f.name]) in ("mapping", "figures", "flags")
     )
     rules: dict[str, tuple[Mutator, ...]] = {}
 
@@ -2726,7 +2953,8 @@ def _json_form(cls: type) -> dict[str, tuple[Mutator, ...]]:
         name = draw(st.sampled_from([*enums, *enum_arrays]))
         vocabulary = typing.cast("type[Enum]", _enum_of(hints[name]))
         member = draw(st.sampled_from(vocabulary))
-        wrong = draw(st.sampled_from([member.value.upper(), member.label, ""]))
+        label = getattr(member, "label", member.value.replace("_", " ").title())
+        wrong = draw(st.sampled_from([member.value.upper(), label, ""]))
         if name in enum_arrays:
             data[name] = [*data[name], wrong]
         else:
@@ -2799,6 +3027,9 @@ _BASES: dict[type, Callable[[], st.SearchStrategy[Any]]] = {
     VictimStatistics: victim_statistics,
     LawEnforcementFigures: law_enforcement_figures,
     CountryReport: country_reports,
+    Band: ctdc_bands,
+    Record: ctdc_records,
+    GlotipRow: glotip_rows,
 }
 
 _VICTIM_BREAKDOWN_NAMES = (
@@ -2995,6 +3226,17 @@ _OWN: dict[type, dict[str, tuple[Mutator, ...]]] = {
         "within_report_period": (_year_outside_report,),
         "section_required": (_no_sections,),
     },
+    Band: {"range": (_band_below_zero,), "range_order": (_band_backwards,)},
+    Record: {
+        "range": (_record_out_of_range,),
+        "enum": (_record_bad_enum,),
+        "country_code": (
+            _bad_code("citizenship", ISO_COUNTRY_CODES),
+            _bad_code("country_of_exploitation", ISO_COUNTRY_CODES),
+        ),
+        "flag_state": (_flag_yes_and_no,),
+    },
+    GlotipRow: {"range": (_glotip_year_out_of_range,)},
 }
 
 # The model-typed fields of each class: (field, class, whether it is a tuple).
@@ -3037,6 +3279,10 @@ _PARTS: dict[type, tuple[tuple[str, type, bool], ...]] = {
         ("victims", VictimStatistics, False),
         ("law_enforcement", LawEnforcementFigures, True),
     ),
+    # `age` too is a Band, but one drawn for it may break the record's own
+    # `range` (ages end at 120), so parts are broken in `months` only.
+    Record: (("months", Band, False),),
+    GlotipRow: (("value", Count, False),),
 }
 
 

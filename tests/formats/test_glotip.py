@@ -8,9 +8,10 @@ from typing import Any
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from profiles import examples
 from trafficking_model import (
     AgeGroup,
     Count,
@@ -22,9 +23,13 @@ from trafficking_model import (
     SexAgeGroup,
     ValidationError,
     VictimStatistics,
+    from_dict,
+    from_json,
+    to_dict,
+    to_json,
 )
 from trafficking_model.formats import glotip
-from trafficking_model.strategies import victim_statistics
+from trafficking_model.strategies import glotip_rows, victim_statistics
 
 FIXTURE = Path(__file__).resolve().parents[1] / "data" / "glotip.csv"
 HEADER = ",".join(glotip.COLUMNS)
@@ -389,3 +394,34 @@ def test_reports_through_rows_and_csv_and_back_are_the_same(
 def test_rows_compare_without_their_line() -> None:
     [row] = glotip.read_rows([HEADER, _line()])
     assert attrs.evolve(row, line=None) == row
+
+
+@pytest.mark.parametrize(
+    ("name", "wrong", "path"),
+    [
+        ("iso3_code", 7, "$.Iso3_code"),
+        ("age", None, "$.Age"),
+        ("unit", b"Counts", "$['Unit of measurement']"),
+        ("year", "2021", "$.Year"),
+        ("value", 28, "$.txtVALUE"),
+        ("line", "7", "$.line"),
+    ],
+)
+def test_a_row_of_the_wrong_type_names_the_column(
+    name: str, wrong: object, path: str
+) -> None:
+    [row] = glotip.read_rows([HEADER, _line()])
+    with pytest.raises(ValidationError) as caught:
+        attrs.evolve(row, **{name: wrong})
+    assert [(p.path, p.rule) for p in caught.value.problems] == [(path, "type")]
+
+
+@settings(max_examples=examples(0.3))
+@given(glotip_rows())
+def test_a_row_loaded_from_json_names_its_fields(row: glotip.GlotipRow) -> None:
+    data = to_dict(row)
+    data["year"] = 1850
+    with pytest.raises(ValidationError) as caught:
+        from_dict(data, glotip.GlotipRow)
+    assert [(p.path, p.rule) for p in caught.value.problems] == [("$.year", "range")]
+    assert from_json(to_json(row), glotip.GlotipRow) == row

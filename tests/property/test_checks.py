@@ -32,12 +32,16 @@ from trafficking_model import strategies as tms
 from trafficking_model._validation import ONE_STR, describe, member_hint
 from trafficking_model.cases import _plainly_valid_case, _plainly_valid_defendant
 from trafficking_model.errors import show_values
+from trafficking_model.formats.glotip import GlotipRow
 from trafficking_model.victims import _plainly_valid
 
 CLASSES = sorted(tms._BASES, key=lambda cls: cls.__name__)
 FIELDS = [
     pytest.param(cls, field.name, id=f"{cls.__name__}.{field.name}")
     for cls in CLASSES
+    # A GLOTIP row names the file's columns in its problems (`$.Year`), for the
+    # readers; tests/formats/test_glotip.py checks its types.
+    if cls is not GlotipRow
     for field in attrs.fields(cls)
 ]
 

@@ -46,6 +46,8 @@ from trafficking_model import (
     vocabularies,
 )
 from trafficking_model import strategies as tms
+from trafficking_model.formats.ctdc import Band, Record
+from trafficking_model.formats.glotip import GlotipRow
 from trafficking_model.schema import RESULT_MODULES
 
 MODEL_CLASSES = sorted(tms._BASES, key=lambda cls: cls.__name__)
@@ -437,7 +439,9 @@ def test_every_model_class_and_vocabulary_has_a_strategy() -> None:
         and attrs.has(c)
         and c.__module__ not in RESULT_MODULES  # computed results, not data
     }
-    assert set(MODEL_CLASSES) == classes - {trafficking_model.Problem}
+    # and the public record types of the formats
+    formats = {Band, Record, GlotipRow}
+    assert set(MODEL_CLASSES) == classes - {trafficking_model.Problem} | formats
     enums = {c for c in public if isinstance(c, type) and issubclass(c, Enum)}
     assert set(VOCABULARIES) == enums
     assert {
@@ -468,6 +472,7 @@ def test_every_model_class_and_vocabulary_has_a_strategy() -> None:
         trafficking_model.TierPlacement,
         Victim,
         VictimStatistics,
+        *formats,
     } == set(MODEL_CLASSES)
     assert Sex in enums
     assert ExploitationForm in enums

@@ -35,15 +35,24 @@ def test_an_update_that_breaks_a_rule_is_rejected(
     broken = data.draw(tms._violations(cls, {rule}, nested=False))
     original = trafficking_model.to_dict(broken.value)
     hints = typing.get_type_hints(cls)
-    changes = {
-        name: (
-            value  # a value of the wrong type goes in as it is
-            if rule == "type"
-            else trafficking_model.converter.structure(value, hints[name])
-        )
-        for name, value in broken.data.items()
-        if _json(value) != _json(original[name])
-    }
+    try:
+        changes = {
+            name: (
+                value  # a value of the wrong type goes in as it is
+                if rule == "type"
+                else trafficking_model.converter.structure(value, hints[name])
+            )
+            for name, value in broken.data.items()
+            if _json(value) != _json(original[name])
+        }
+    except Exception:
+        # A rule that is the class's own and its JSON form's too (a CTDC
+        # record's `enum`): the JSON value names no member, so no update can
+        # hold it; the loader refuses it, naming the rule.
+        with pytest.raises(ValidationError) as caught:
+            trafficking_model.from_dict(broken.data, cls)
+        assert {problem.rule for problem in caught.value.problems} == {rule}
+        return
     assert changes
     with pytest.raises(ValidationError) as caught:
         attrs.evolve(broken.value, **changes)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Final, TypeAlias
 import attrs
 
 from trafficking_model._validation import (
-    COUNTRY_CODES,
+    ISO_COUNTRY_CODES,
     MAX_AGE,
     Problems,
     add,
@@ -172,8 +172,9 @@ class Record:
             (`Trans/Transgender/NonConforming`); never `Sex.UNKNOWN`, which
             is `None` here.
         age: The age band at registration (`ageBroad`), in years, at most 120.
-        citizenship: ISO 3166-1 alpha-3 code of the citizenship.
-        country_of_exploitation: ISO 3166-1 alpha-3 code.
+        citizenship: ISO 3166-1 alpha-3 code of the citizenship; not a
+            user-assigned code (`XAA` to `XZZ`), which the file cannot hold.
+        country_of_exploitation: ISO 3166-1 alpha-3 code, not user-assigned.
         months: How long the exploitation lasted (`traffickMonths`), in months.
         means: Means of control recorded yes.
         exploitation: Forms of exploitation recorded yes: forced labour,
@@ -241,8 +242,18 @@ class Record:
             is_type(problems, field("months"), self.months, Band)
         for name in ("citizenship", "country_of_exploitation"):
             value = getattr(self, name)
-            if value is not None:
-                is_country(problems, field(name), value)
+            if (
+                value is not None
+                and is_country(problems, field(name), value)
+                and value not in ISO_COUNTRY_CODES
+            ):
+                add(
+                    problems,
+                    field(name),
+                    "country_code",
+                    "a user-assigned code (XAA to XZZ) names no country, "
+                    "and the CTDC file has none",
+                )
         sets_ok = True
         for name, vocabulary in _SETS:
             sets_ok = (
@@ -346,10 +357,13 @@ def _plainly_valid(record: Record) -> bool:
             )
         )
         and (months is None or type(months) is Band)
-        and (record.citizenship is None or record.citizenship in COUNTRY_CODES)
         and (
-            record.country_of_exploitation is None
-            or record.country_of_exploitation in COUNTRY_CODES
+            (citizenship := record.citizenship) is None
+            or (type(citizenship) is str and citizenship in ISO_COUNTRY_CODES)
+        )
+        and (
+            (country := record.country_of_exploitation) is None
+            or (type(country) is str and country in ISO_COUNTRY_CODES)
         )
         and type(means) is frozenset
         and means <= _MEANS

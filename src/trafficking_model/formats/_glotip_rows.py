@@ -165,8 +165,18 @@ class GlotipRow:
                     rule="type",
                 )
             )
+        line: object = self.line
+        if line is not None and type(line) is not int:
+            problems.append(
+                Problem(
+                    path="$.line",
+                    message=f"expected int or None, got {type(line).__name__}",
+                    rule="type",
+                )
+            )
+            line = None
         if problems:
-            raise ValidationError(problems, line=self.line)
+            raise ValidationError(problems, line=line)
 
     def cells(self) -> tuple[str, ...]:
         r"""The row's cells as text, in the order of `COLUMNS`.
