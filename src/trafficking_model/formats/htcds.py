@@ -46,7 +46,12 @@ from typing import Any, Final, TypeVar
 import attrs
 from iso3166 import countries_by_alpha2, countries_by_alpha3
 
-from trafficking_model._validation import MAX_AGE, describe, subject
+from trafficking_model._validation import (
+    MAX_AGE,
+    USER_ASSIGNED_COUNTRY_CODES,
+    describe,
+    subject,
+)
 from trafficking_model.cases import Case, Defendant
 from trafficking_model.errors import Problem, ValidationError
 from trafficking_model.formats._tabular import ErrorHandler, column_path, report
@@ -733,8 +738,10 @@ def _items(value: object) -> list[object] | None:
 def _alpha3(value: object) -> str | None:
     if type(value) is not str:
         return None
-    if len(value) == 3 and value in countries_by_alpha3:
-        return value
+    if len(value) == 3 and (
+        value in countries_by_alpha3 or value in USER_ASSIGNED_COUNTRY_CODES
+    ):
+        return value  # the user-assigned codes are the model's too
     if len(value) == 2 and value in countries_by_alpha2:
         return countries_by_alpha2[value].alpha3
     return None
