@@ -16,13 +16,16 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
 # Hypothesis settings profiles, chosen by TRAFFICKING_MODEL_HYPOTHESIS_PROFILE:
-# `dev` (fast, the default), `ci` (the default when CI is set, as in .ci/run) and
+# `dev` (fast, the default), `ci` (the default when CI is set, as in .ci/run),
+# `compat` (the fewest examples that still run every property: the extra runs on
+# other Pythons and the lowest dependencies check compatibility, not inputs) and
 # `deep` (for fuzzing and release checks). See CONTRIBUTING.md, "Property tests".
 # A property that needs more or fewer examples than `max_examples` takes a
 # fraction of it (`examples` in tests/profiles.py), so every profile reaches it.
 PROFILE_VARIABLE = "TRAFFICKING_MODEL_HYPOTHESIS_PROFILE"
 settings.register_profile("dev", max_examples=25, deadline=None)
 settings.register_profile("ci", max_examples=50, deadline=None, print_blob=True)
+settings.register_profile("compat", max_examples=10, deadline=None, print_blob=True)
 settings.register_profile(
     "deep",
     max_examples=10_000,
