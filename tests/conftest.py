@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 # fraction of it (`examples` in tests/profiles.py), so every profile reaches it.
 PROFILE_VARIABLE = "TRAFFICKING_MODEL_HYPOTHESIS_PROFILE"
 settings.register_profile("dev", max_examples=25, deadline=None)
-settings.register_profile("ci", max_examples=50, deadline=None, print_blob=True)
+settings.register_profile("ci", max_examples=25, deadline=None, print_blob=True)
 settings.register_profile("compat", max_examples=10, deadline=None, print_blob=True)
 settings.register_profile(
     "deep",
