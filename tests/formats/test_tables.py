@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import csv
 import io
+import sys
 from pathlib import Path
 
 import attrs
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from profiles import examples
@@ -28,6 +29,7 @@ from trafficking_model import (
 )
 from trafficking_model.examples import azerbaijan_report_2020_2021
 from trafficking_model.formats import tables
+from trafficking_model.serialization import to_json
 
 by_class = pytest.mark.parametrize("cls", MODEL_CLASSES, ids=lambda cls: cls.__name__)
 
@@ -46,6 +48,11 @@ def test_from_rows_of_to_rows_is_the_identity(cls: type, data: st.DataObject) ->
 @given(data=st.data())
 def test_a_csv_table_reads_back_as_written(cls: type, data: st.DataObject) -> None:
     values = data.draw(st.lists(STRATEGIES[cls], min_size=1, max_size=3))
+    # The csv module takes a NUL character in a cell from Python 3.11 on.
+    assume(
+        sys.version_info >= (3, 11)
+        or all("\\u0000" not in to_json(value) for value in values)
+    )
     out = io.BytesIO()
     assert tables.write_csv(values, out) == len(values)
     out.seek(0)

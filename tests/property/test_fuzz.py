@@ -152,7 +152,9 @@ def test_the_fuzzer_reaches_deep_into_a_report() -> None:
     rules: set[str] = set()
     paths: set[str] = set()
 
-    @settings(max_examples=400, database=None, derandomize=True)
+    # Derandomized, so the same on every run of one interpreter; the draws still
+    # differ between Python versions, so the count leaves room for that.
+    @settings(max_examples=1500, database=None, derandomize=True)
     @given(documents(CountryReport))
     def collect(document: Any) -> None:
         try:

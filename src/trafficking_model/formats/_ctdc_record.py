@@ -89,7 +89,7 @@ class RecruiterRelation(Enum):
     OTHER = "other"
 
 
-Flag: TypeAlias = "Means | ExploitationForm | Sector | RecruiterRelation"
+Flag: TypeAlias = Means | ExploitationForm | Sector | RecruiterRelation
 FLAG_TYPES: Final = (Means, ExploitationForm, Sector, RecruiterRelation)
 CTDC_FORMS: Final = frozenset(
     {ExploitationForm.FORCED_LABOUR, ExploitationForm.SEXUAL, ExploitationForm.OTHER}

@@ -492,8 +492,16 @@ def write_table(
         writer.writerows(title)
         writer.writerow(columns)
         count = 0
-        for count, row in enumerate(rows, start=1):  # noqa: B007
-            writer.writerow(row)
+        try:
+            for count, row in enumerate(rows, start=1):  # noqa: B007
+                writer.writerow(row)
+        except csv.Error as error:  # a NUL character before Python 3.11
+            raise problem(
+                len(title) + 1 + count,
+                "$",
+                f"the row cannot be written as CSV: {error}",
+                "csv",
+            ) from None
         return count
 
     def write_binary(stream: IO[bytes]) -> int:
