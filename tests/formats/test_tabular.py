@@ -117,3 +117,8 @@ def test_write_table_round_trips_and_is_atomic(tmp_path: Path) -> None:
     out = io.BytesIO()
     write_table(["Year"], [["2020"]], out)
     assert out.getvalue() == b"Year\r\n2020\r\n"
+
+
+def test_a_row_s_repr_hides_its_cells() -> None:
+    row = TableRow(line=2, cells={"ageBroad": "9--17", "citizenship": "UA"})
+    assert repr(row) == "TableRow(line=2)"

@@ -117,7 +117,8 @@ class TableRow:
     """
 
     line: int
-    cells: Mapping[str, str]
+    # A CTDC row's cells are a person's: never in a repr.
+    cells: Mapping[str, str] = attrs.field(repr=False)
 
 
 @attrs.define(slots=True)
