@@ -39,7 +39,7 @@ import data  # noqa: E402
 import peers  # noqa: E402
 
 import trafficking_model as tm  # noqa: E402
-from trafficking_model.serialization import _use_acceleration  # noqa: E402
+from trafficking_model._json import use_acceleration as _use_acceleration  # noqa: E402
 
 if TYPE_CHECKING:
     from collections.abc import Callable

@@ -11,10 +11,10 @@ from hypothesis import strategies as st
 
 import trafficking_model as tm
 from trafficking_model import ValidationError
+from trafficking_model._json import use_acceleration as _use_acceleration
 from trafficking_model.formats.ctdc import Band, Record
 from trafficking_model.formats.glotip import GlotipRow
 from trafficking_model.schema import RESULT_MODULES
-from trafficking_model.serialization import _use_acceleration
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator

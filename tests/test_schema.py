@@ -16,6 +16,9 @@ import trafficking_model as tm
 from profiles import examples
 from serialization_helpers import DATA_CLASSES, MODEL_CLASSES, STRATEGIES
 from trafficking_model.__main__ import main
+from trafficking_model._models import MODEL_CLASSES_BY_NAME
+from trafficking_model._schema_files import schema_file_name as _schema_file_name
+from trafficking_model._schema_files import schema_text as _schema_text
 from trafficking_model._validation import (
     COUNTRY_CODES,
     CURRENCY_CODES,
@@ -23,7 +26,6 @@ from trafficking_model._validation import (
     USER_ASSIGNED_COUNTRY_CODES,
 )
 from trafficking_model.formats import ctdc, glotip, htcds
-from trafficking_model.schema import _model_classes, _schema_file_name, _schema_text
 
 SCHEMAS = Path(__file__).parent.parent / "schemas"
 CLASS_IDS = {"ids": lambda cls: cls.__name__}
@@ -34,7 +36,7 @@ def validator(cls: type[Any]) -> jsonschema.Draft202012Validator:
 
 
 def test_every_public_model_class_has_a_schema() -> None:
-    assert set(_model_classes().values()) == set(MODEL_CLASSES)
+    assert set(MODEL_CLASSES_BY_NAME.values()) == set(MODEL_CLASSES)
 
 
 @pytest.mark.parametrize("cls", DATA_CLASSES, **CLASS_IDS)

@@ -27,7 +27,7 @@ from serialization_helpers import (
     json_values,
     outcome,
 )
-from trafficking_model.serialization import _parse_json
+from trafficking_model._json import parse_json as _parse_json
 
 CLASS_IDS = {"ids": lambda cls: cls.__name__}
 

@@ -40,12 +40,10 @@ import cattrs
 import msgspec
 from immutabledict import immutabledict
 
+from trafficking_model._converter import converter, unstructure_breakdown
+from trafficking_model._models import MODEL_CLASSES
+from trafficking_model._types import is_breakdown
 from trafficking_model._validation import AS_GIVEN
-from trafficking_model.serialization import (
-    _is_breakdown,
-    _unstructure_breakdown,
-    converter,
-)
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -279,7 +277,7 @@ def _plain_converter() -> cattrs.Converter:
     dicts, whose keys msgspec sorts.
     """
     plain = cattrs.Converter()
-    plain.register_unstructure_hook_func(_is_breakdown, _unstructure_breakdown)
+    plain.register_unstructure_hook_func(is_breakdown, unstructure_breakdown)
     plain.register_unstructure_hook_func(_is_enum_set, _sorted_values)
     plain.register_unstructure_hook_func(_is_enum, _identity)
     for type_ in (dt.date, Decimal, immutabledict):
@@ -290,38 +288,6 @@ def _plain_converter() -> cattrs.Converter:
 _plain = _plain_converter()
 
 
-def _model_classes() -> list[type[Any]]:
-    from trafficking_model import (
-        cases,
-        money,
-        periods,
-        plans,
-        prosecution,
-        reports,
-        stakeholders,
-        statistics,
-        victims,
-    )
-
-    modules = (
-        periods,
-        money,
-        stakeholders,
-        plans,
-        victims,
-        cases,
-        prosecution,
-        statistics,
-        reports,
-    )
-    return [
-        getattr(module, name)
-        for module in modules
-        for name in module.__all__
-        if attrs.has(getattr(module, name))
-    ]
-
-
 # The converter's hooks as they are at import, before any user registers one.
 # The acceleration serves a class only while its hook is still the same object:
 # registering a hook clears cattrs' cache, so hooks built afterwards differ.
@@ -330,7 +296,7 @@ _ENCODERS: dict[Any, Any] = {}
 
 
 def _prepare() -> None:
-    for cls in _model_classes():
+    for cls in MODEL_CLASSES:  # the format records are left to the converter
         if _decodable(cls, set()):
             _DECODERS[cls] = (converter.get_structure_hook(cls), _build_decoder(cls))
         if _encodable(cls, set()):

@@ -11,21 +11,23 @@ from __future__ import annotations
 
 import os
 import typing
+from codecs import BOM_UTF8
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, TypeVar
 
 import attrs
 
 from trafficking_model._files import write_atomically
-from trafficking_model.errors import Problem, ValidationError
-from trafficking_model.serialization import (
+from trafficking_model._json import (
+    BOM,
     Appender,
-    _accelerated_appender,
-    _accelerated_decoder,
-    _encode_with_converter,
-    _parse_json,
-    from_dict,
+    accelerated_appender,
+    accelerated_decoder,
+    encode_with_converter,
+    parse_json,
 )
+from trafficking_model.errors import Problem, ValidationError
+from trafficking_model.serialization import from_dict
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator
@@ -93,14 +95,14 @@ def _read(
     cls: type[T],
     on_error: Callable[[ValidationError], object] | None,
 ) -> Iterator[T]:
-    fast = _accelerated_decoder(cls)
+    fast = accelerated_decoder(cls)
     for number, read in enumerate(file, start=1):
         line = read
         if number == 1:
             text: object = read  # a stream opened in text mode gives str
-            if read[:3] == _BOM:
+            if read[:3] == BOM_UTF8:
                 line = read[3:]
-            elif isinstance(text, str) and text[:1] == _BOM_TEXT:
+            elif isinstance(text, str) and text[:1] == BOM:
                 line = read[1:]
         if fast is not None:
             obj = fast(line)
@@ -118,7 +120,7 @@ def _read(
                         )
                     ]
                 )
-            record = from_dict(_parse_json(line), cls)
+            record = from_dict(parse_json(line), cls)
         except ValidationError as error:
             located = type(error)(error.problems, line=number)
             if on_error is None:
@@ -126,10 +128,6 @@ def _read(
             on_error(located)
             continue
         yield record
-
-
-_BOM = b"\xef\xbb\xbf"
-_BOM_TEXT = "\ufeff"
 
 
 def write_jsonl(
@@ -214,8 +212,8 @@ def _write(objects: Iterable[object], file: IO[bytes]) -> int:
             if not attrs.has(kind):
                 raise _not_a_record(obj, count)
             writer = writers[kind] = (
-                _accelerated_appender(kind),
-                _encode_with_converter,
+                accelerated_appender(kind),
+                encode_with_converter,
             )
         append, encode = writer
         if append is None or not append(obj, buffer):

@@ -18,7 +18,6 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import inspect
-import json
 import re
 import types
 import typing
@@ -202,32 +201,6 @@ def _unsupported(message: str) -> ValidationError:
     return ValidationError(
         [Problem(path="$", message=message, rule="unsupported_type")]
     )
-
-
-def _model_classes() -> dict[str, type[Any]]:
-    """Every public model class, by name: the classes with a schema file."""
-    import trafficking_model
-
-    classes = {}
-    for name in trafficking_model.__all__:
-        value = getattr(trafficking_model, name)
-        if (
-            isinstance(value, type)
-            and attrs.has(value)
-            and name != "Problem"
-            and value.__module__ not in RESULT_MODULES
-        ):
-            classes[name] = value
-    return classes
-
-
-def _schema_text(cls: type[Any]) -> str:
-    """The schema of `cls` as the text of its file in `schemas/`."""
-    return json.dumps(json_schema(cls), indent=2, ensure_ascii=False) + "\n"
-
-
-def _schema_file_name(cls: type[Any]) -> str:
-    return f"{cls.__name__}.schema.json"
 
 
 def _class_schema(cls: type[Any], definitions: dict[str, Any]) -> dict[str, Any]:

@@ -180,7 +180,7 @@ def summarise(options: argparse.Namespace) -> int:
 
 def schema(options: argparse.Namespace) -> int:
     """`schema [CLASS] [--write DIR]`: print one schema, or write them all."""
-    from trafficking_model.schema import _schema_file_name, _schema_text
+    from trafficking_model._schema_files import schema_file_name, schema_text
 
     folder: Path | None = options.write
     name: str | None = options.type
@@ -193,8 +193,8 @@ def schema(options: argparse.Namespace) -> int:
         try:
             folder.mkdir(parents=True, exist_ok=True)
             for each in classes.values():
-                (folder / _schema_file_name(each)).write_text(
-                    _schema_text(each), encoding="utf-8"
+                (folder / schema_file_name(each)).write_text(
+                    schema_text(each), encoding="utf-8"
                 )
         except OSError as error:
             msg = f"{folder}: cannot write: {error.strerror or error}"

@@ -17,6 +17,7 @@ import json
 import os
 import stat
 import sys
+from codecs import BOM_UTF8
 from functools import cache
 from pathlib import Path
 from typing import IO, Any
@@ -30,7 +31,6 @@ FORMATS = ("json", "jsonl", "csv", "glotip", "ctdc", "htcds")
 READABLE = ("json", "jsonl", "csv", "glotip", "ctdc")
 """The formats the command reads: HTCDS records are only written."""
 _CHUNK = 1 << 16
-_BOM = b"\xef\xbb\xbf"
 
 
 class UsageError(Exception):
@@ -139,7 +139,7 @@ class Input:
         except OSError as error:
             msg = f"{self.label}: cannot read: {error.strerror or error}"
             raise UsageError(msg) from None
-        return self._raw.head.partition(b"\n")[0].removeprefix(_BOM)
+        return self._raw.head.partition(b"\n")[0].removeprefix(BOM_UTF8)
 
     def _header(self) -> str | None:
         """`glotip` or `ctdc` where the first line is that format's header."""
@@ -177,9 +177,9 @@ def _is_object(line: bytes) -> bool:
 
 def model_classes() -> dict[str, type[Any]]:
     """Every model class the command reads, by its name in lower case."""
-    from trafficking_model.schema import _model_classes
+    from trafficking_model._models import MODEL_CLASSES_BY_NAME
 
-    return {name.lower(): cls for name, cls in _model_classes().items()}
+    return {name.lower(): cls for name, cls in MODEL_CLASSES_BY_NAME.items()}
 
 
 def class_named(name: str) -> type[Any]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from codecs import BOM_UTF8
 from typing import TYPE_CHECKING, Any
 
 from trafficking_model._cli._input import (
@@ -13,12 +14,9 @@ from trafficking_model._cli._input import (
     first_record,
     not_a_record,
 )
+from trafficking_model._json import accelerated_decoder
 from trafficking_model.errors import Problem, ValidationError
-from trafficking_model.serialization import (
-    _accelerated_decoder,
-    from_dict,
-    from_json,
-)
+from trafficking_model.serialization import from_dict, from_json
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator
@@ -28,8 +26,6 @@ if TYPE_CHECKING:
 
 Item = tuple[int | None, object]
 """Where a record starts (a line, or None in one JSON document) and the record or its error."""
-
-_BOM = b"\xef\xbb\xbf"
 
 
 def records(
@@ -141,9 +137,9 @@ def _lines(source: Input, cls: type[Any] | None, *, each: bool) -> Iterator[Item
     source.cls = chosen
     # As iter_jsonl: the msgspec decoder first, which only ever accepts; the
     # converter for everything else, and for every error.
-    fast = None if chosen is None else _accelerated_decoder(chosen)
+    fast = None if chosen is None else accelerated_decoder(chosen)
     for number, read in enumerate(source.stream, start=1):
-        line = read.removeprefix(_BOM) if number == 1 else read
+        line = read.removeprefix(BOM_UTF8) if number == 1 else read
         if fast is not None:
             record = fast(line)
             if record is not None:
@@ -186,7 +182,7 @@ def _bad_json(number: int) -> ValidationError:
 
 
 def _document(source: Input, cls: type[Any] | None) -> Iterator[Item]:
-    data = source.stream.read().removeprefix(_BOM)
+    data = source.stream.read().removeprefix(BOM_UTF8)
     try:
         document = json.loads(data)
     except ValueError as error:
