@@ -225,7 +225,7 @@ def _docs_tool(name: str) -> ModuleType:
     return module
 
 
-@pytest.mark.parametrize("name", ["vocabulary_tables", "api_page"])
+@pytest.mark.parametrize("name", ["vocabulary_tables", "api_page", "field_tables"])
 def test_the_docs_tools_examples_hold(name: str) -> None:
     results = doctest.testmod(
         _docs_tool(name), optionflags=doctest.NORMALIZE_WHITESPACE
@@ -245,3 +245,31 @@ def test_the_vocabularies_page_gets_a_table_per_vocabulary() -> None:
         for member in vocabulary:
             row = f"| `{member.value}` | `{name}.{member.name}` | {member.label} |"
             assert row in rendered
+
+
+def test_the_field_tables_come_from_the_declared_kinds() -> None:
+    tables = _docs_tool("field_tables")
+    pages = {
+        page.relative_to(DOCS).as_posix(): page.read_text(encoding="utf-8")
+        for page in DOCS.rglob("*.md")
+    }
+    asked = {
+        page: tables.MARKER.findall(text)
+        for page, text in pages.items()
+        if tables.MARKER.search(text)
+    }
+    assert asked == {
+        "concepts/stakeholders.md": ["Stakeholder"],
+        "concepts/victim-statistics.md": ["Victim"],
+        "reference/fields.md": ["*"],
+    }
+    for page in asked:
+        rendered = tables.replace_markers(pages[page], page)
+        assert not tables.MARKER.search(rendered)
+    victim = tables.render_fields(
+        trafficking_model.Victim, "concepts/victim-statistics.md"
+    )
+    assert "| `age` | int | 0 to 120; may be `None`; default `None` |" in victim
+    assert "[`Sex`](../reference/vocabularies.md#sex)" in victim
+    everything = tables.render_all("reference/fields.md")
+    assert everything.count("\n## ") + 1 == len(tables.classes())

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 from immutabledict import immutabledict
 
+from trafficking_model import _fields as kinds
 from trafficking_model._validation import (
     INT_LIMIT,
     MAX_INT_DIGITS,
@@ -276,7 +277,9 @@ def names_field(allowed: frozenset[str]) -> Any:  # noqa: ANN401 - an attrs fiel
     Any iterable of names is taken and stored as a frozenset (`freeze_set`).
     """
     return attrs.field(
-        default=frozenset(), metadata={NAMES: allowed}, converter=freeze_set
+        default=frozenset(),
+        metadata={NAMES: allowed, **kinds.names(allowed)},
+        converter=freeze_set,
     )
 
 

@@ -7,6 +7,7 @@ import typing
 
 import attrs
 
+from trafficking_model import _fields as kinds
 from trafficking_model._validation import (
     Problems,
     add,
@@ -66,11 +67,13 @@ class Defendant:
         trafficking_model.errors.ValidationError: $.indicted: disposition fine requires an indicted defendant
     """
 
-    id: str = attrs.field(repr=private_repr)
-    sex: Sex
-    indicted: bool
-    disposition: Disposition
-    sentence_months: int | None = None
+    id: str = attrs.field(repr=private_repr, metadata=kinds.identifier())
+    sex: Sex = attrs.field(metadata=kinds.member(Sex))
+    indicted: bool = attrs.field(metadata=kinds.boolean())
+    disposition: Disposition = attrs.field(metadata=kinds.member(Disposition))
+    sentence_months: int | None = attrs.field(
+        default=None, metadata=kinds.integer(1, optional=True, rule="positive")
+    )
 
     def __attrs_post_init__(self) -> None:
         """Check every rule at once."""
@@ -153,14 +156,21 @@ class Case:
         1
     """
 
-    id: str
-    offence: OffenceType
-    registered_on: dt.date
-    legal_reference: str | None = None
-    victim_ids: frozenset[str] = attrs.field(
-        default=frozenset(), repr=private_repr, converter=_ids
+    id: str = attrs.field(metadata=kinds.identifier())
+    offence: OffenceType = attrs.field(metadata=kinds.member(OffenceType))
+    registered_on: dt.date = attrs.field(metadata=kinds.date())
+    legal_reference: str | None = attrs.field(
+        default=None, metadata=kinds.text(optional=True)
     )
-    defendants: tuple[Defendant, ...] = attrs.field(default=(), converter=_defendants)
+    victim_ids: frozenset[str] = attrs.field(
+        default=frozenset(),
+        repr=private_repr,
+        converter=_ids,
+        metadata=kinds.identifiers(),
+    )
+    defendants: tuple[Defendant, ...] = attrs.field(
+        default=(), converter=_defendants, metadata=kinds.nested_tuple(Defendant)
+    )
 
     def __attrs_post_init__(self) -> None:
         """Check every rule at once."""

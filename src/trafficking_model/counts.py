@@ -23,6 +23,7 @@ from typing import TypeAlias
 
 import attrs
 
+from trafficking_model import _fields as kinds
 from trafficking_model._validation import (
     INT_LIMIT,
     MAX_INT_DIGITS,
@@ -65,8 +66,10 @@ class Count:
         trafficking_model.errors.ValidationError: $.high: 2 is below low (5)
     """
 
-    low: int
-    high: int | None = None
+    low: int = attrs.field(metadata=kinds.integer(0, rule="non_negative"))
+    high: int | None = attrs.field(
+        default=None, metadata=kinds.integer(0, optional=True, rule="non_negative")
+    )
 
     def __attrs_post_init__(self) -> None:
         """Check the bounds: whole numbers, not negative, in order."""

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import attrs
 
+from trafficking_model import _fields as kinds
 from trafficking_model._validation import (
     Problems,
     field,
@@ -36,8 +37,8 @@ class Money:
         trafficking_model.errors.ValidationError: $.amount: -1 is negative
     """
 
-    amount: Decimal
-    currency: str
+    amount: Decimal = attrs.field(metadata=kinds.amount())
+    currency: str = attrs.field(metadata=kinds.currency())
 
     def __attrs_post_init__(self) -> None:
         """Check every rule at once."""

@@ -29,6 +29,7 @@ from typing import NamedTuple
 
 import attrs
 
+from trafficking_model import _fields as kinds
 from trafficking_model._validation import (
     Problems,
     add,
@@ -114,12 +115,14 @@ class IndicatorObservation:
         45
     """
 
-    measure: str
-    indicator: str
-    date: dt.date
-    value: float
-    source: str
-    verification: str | None = None
+    measure: str = attrs.field(metadata=kinds.identifier())
+    indicator: str = attrs.field(metadata=kinds.identifier())
+    date: dt.date = attrs.field(metadata=kinds.date())
+    value: float = attrs.field(metadata=kinds.number())
+    source: str = attrs.field(metadata=kinds.text())
+    verification: str | None = attrs.field(
+        default=None, metadata=kinds.text(optional=True)
+    )
 
     def __attrs_post_init__(self) -> None:
         """Check every rule at once."""
@@ -153,10 +156,10 @@ class StatusObservation:
         'In progress'
     """
 
-    measure: str
-    date: dt.date
-    status: MeasureStatus
-    source: str
+    measure: str = attrs.field(metadata=kinds.identifier())
+    date: dt.date = attrs.field(metadata=kinds.date())
+    status: MeasureStatus = attrs.field(metadata=kinds.member(MeasureStatus))
+    source: str = attrs.field(metadata=kinds.text())
 
     def __attrs_post_init__(self) -> None:
         """Check every rule at once."""
@@ -194,11 +197,11 @@ class SpendingObservation:
         '40000.00 EUR'
     """
 
-    measure: str
-    funding_source: str
-    date: dt.date
-    spent: Money
-    source: str
+    measure: str = attrs.field(metadata=kinds.identifier())
+    funding_source: str = attrs.field(metadata=kinds.text())
+    date: dt.date = attrs.field(metadata=kinds.date())
+    spent: Money = attrs.field(metadata=kinds.nested(Money))
+    source: str = attrs.field(metadata=kinds.text())
 
     def __attrs_post_init__(self) -> None:
         """Check every rule at once."""
@@ -237,12 +240,20 @@ class IndicatorProgress:
         (75, 0.375)
     """
 
-    id: str
-    unit: str
-    baseline: float | None = None
-    target: float | None = None
-    value: float | None = None
-    observed_on: dt.date | None = None
+    id: str = attrs.field(metadata=kinds.identifier())
+    unit: str = attrs.field(metadata=kinds.text())
+    baseline: float | None = attrs.field(
+        default=None, metadata=kinds.number(optional=True)
+    )
+    target: float | None = attrs.field(
+        default=None, metadata=kinds.number(optional=True)
+    )
+    value: float | None = attrs.field(
+        default=None, metadata=kinds.number(optional=True)
+    )
+    observed_on: dt.date | None = attrs.field(
+        default=None, metadata=kinds.date(optional=True)
+    )
 
     def __attrs_post_init__(self) -> None:
         """Check every rule at once."""
@@ -320,15 +331,23 @@ class MeasureProgress:
         (True, True)
     """
 
-    id: str
-    title: str
-    pillar: Pillar
-    objective: str | None = None
-    due: dt.date
-    status: MeasureStatus | None = None
-    status_since: dt.date | None = None
+    id: str = attrs.field(metadata=kinds.identifier())
+    title: str = attrs.field(metadata=kinds.text())
+    pillar: Pillar = attrs.field(metadata=kinds.member(Pillar))
+    objective: str | None = attrs.field(
+        default=None, metadata=kinds.identifier(optional=True)
+    )
+    due: dt.date = attrs.field(metadata=kinds.date())
+    status: MeasureStatus | None = attrs.field(
+        default=None, metadata=kinds.member(MeasureStatus, optional=True)
+    )
+    status_since: dt.date | None = attrs.field(
+        default=None, metadata=kinds.date(optional=True)
+    )
     indicators: tuple[IndicatorProgress, ...] = attrs.field(
-        default=(), converter=_indicator_progress
+        default=(),
+        converter=_indicator_progress,
+        metadata=kinds.nested_tuple(IndicatorProgress),
     )
 
     def __attrs_post_init__(self) -> None:
@@ -401,13 +420,19 @@ class PlanProgress:
         ['155000.00 EUR']
     """
 
-    plan: str
-    as_of: dt.date
+    plan: str = attrs.field(metadata=kinds.identifier())
+    as_of: dt.date = attrs.field(metadata=kinds.date())
     measures: tuple[MeasureProgress, ...] = attrs.field(
-        default=(), converter=_measure_progress
+        default=(),
+        converter=_measure_progress,
+        metadata=kinds.nested_tuple(MeasureProgress),
     )
-    allocated: tuple[Money, ...] = attrs.field(default=(), converter=_amounts)
-    spent: tuple[Money, ...] = attrs.field(default=(), converter=_amounts)
+    allocated: tuple[Money, ...] = attrs.field(
+        default=(), converter=_amounts, metadata=kinds.nested_tuple(Money)
+    )
+    spent: tuple[Money, ...] = attrs.field(
+        default=(), converter=_amounts, metadata=kinds.nested_tuple(Money)
+    )
 
     def __attrs_post_init__(self) -> None:
         """Check every rule at once."""
@@ -577,8 +602,8 @@ class ReviewComparison:
         (('XTA-M-4',), ())
     """
 
-    earlier: PlanProgress
-    later: PlanProgress
+    earlier: PlanProgress = attrs.field(metadata=kinds.nested(PlanProgress))
+    later: PlanProgress = attrs.field(metadata=kinds.nested(PlanProgress))
 
     def __attrs_post_init__(self) -> None:
         """Check every rule at once."""

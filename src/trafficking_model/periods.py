@@ -6,6 +6,7 @@ import datetime as dt
 
 import attrs
 
+from trafficking_model import _fields as kinds
 from trafficking_model._validation import Problems, add, field, is_date, raise_if_any
 
 __all__ = ["Period"]
@@ -36,8 +37,8 @@ class Period:
         trafficking_model.errors.ValidationError: $.end: end 2020-01-01 is before start 2021-01-01
     """
 
-    start: dt.date
-    end: dt.date
+    start: dt.date = attrs.field(metadata=kinds.date())
+    end: dt.date = attrs.field(metadata=kinds.date())
 
     def __attrs_post_init__(self) -> None:
         """Check every rule at once."""

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from trafficking_model import _fields as kinds
 from trafficking_model._validation import (
     Problems,
     add,
@@ -139,8 +140,8 @@ class Objective:
         'O-1'
     """
 
-    id: str
-    title: str
+    id: str = attrs.field(metadata=kinds.identifier())
+    title: str = attrs.field(metadata=kinds.text())
 
     def __attrs_post_init__(self) -> None:
         """Check every rule at once."""
@@ -171,8 +172,8 @@ class BudgetLine:
         '100000.00 EUR'
     """
 
-    funding_source: str
-    allocated: Money
+    funding_source: str = attrs.field(metadata=kinds.text())
+    allocated: Money = attrs.field(metadata=kinds.nested(Money))
 
     def __attrs_post_init__(self) -> None:
         """Check every rule at once."""
@@ -204,11 +205,15 @@ class Indicator:
         120
     """
 
-    id: str
-    description: str
-    unit: str
-    baseline: float | None = None
-    target: float | None = None
+    id: str = attrs.field(metadata=kinds.identifier())
+    description: str = attrs.field(metadata=kinds.text())
+    unit: str = attrs.field(metadata=kinds.text())
+    baseline: float | None = attrs.field(
+        default=None, metadata=kinds.number(optional=True)
+    )
+    target: float | None = attrs.field(
+        default=None, metadata=kinds.number(optional=True)
+    )
 
     def __attrs_post_init__(self) -> None:
         """Check every rule at once."""
@@ -260,18 +265,30 @@ class Measure:
         trafficking_model.errors.ValidationError: $.responsible: a measure needs at least one responsible stakeholder
     """
 
-    id: str
-    title: str
-    pillar: Pillar
-    responsible: frozenset[str] = attrs.field(converter=_names)
-    partners: frozenset[str] = attrs.field(default=frozenset(), converter=_names)
-    period: Period
-    indicators: tuple[Indicator, ...] = attrs.field(default=(), converter=_indicators)
-    status: MeasureStatus | None = None
-    budget: Money | None = None
-    objective: str | None = None
+    id: str = attrs.field(metadata=kinds.identifier())
+    title: str = attrs.field(metadata=kinds.text())
+    pillar: Pillar = attrs.field(metadata=kinds.member(Pillar))
+    responsible: frozenset[str] = attrs.field(
+        converter=_names, metadata=kinds.identifiers(at_least=1)
+    )
+    partners: frozenset[str] = attrs.field(
+        default=frozenset(), converter=_names, metadata=kinds.identifiers()
+    )
+    period: Period = attrs.field(metadata=kinds.nested(Period))
+    indicators: tuple[Indicator, ...] = attrs.field(
+        default=(), converter=_indicators, metadata=kinds.nested_tuple(Indicator)
+    )
+    status: MeasureStatus | None = attrs.field(
+        default=None, metadata=kinds.member(MeasureStatus, optional=True)
+    )
+    budget: Money | None = attrs.field(
+        default=None, metadata=kinds.nested(Money, optional=True)
+    )
+    objective: str | None = attrs.field(
+        default=None, metadata=kinds.identifier(optional=True)
+    )
     budget_lines: tuple[BudgetLine, ...] = attrs.field(
-        default=(), converter=_budget_lines
+        default=(), converter=_budget_lines, metadata=kinds.nested_tuple(BudgetLine)
     )
 
     def __attrs_post_init__(self) -> None:
@@ -333,13 +350,21 @@ class PlanReview:
         'Mid-term review'
     """
 
-    date: dt.date
-    kind: ReviewKind
-    participants: frozenset[str] = attrs.field(converter=_names)
-    organizer: str | None = None
-    funder: str | None = None
-    summary: str | None = None
-    progress: PlanProgress | None = None
+    date: dt.date = attrs.field(metadata=kinds.date())
+    kind: ReviewKind = attrs.field(metadata=kinds.member(ReviewKind))
+    participants: frozenset[str] = attrs.field(
+        converter=_names, metadata=kinds.identifiers()
+    )
+    organizer: str | None = attrs.field(
+        default=None, metadata=kinds.identifier(optional=True)
+    )
+    funder: str | None = attrs.field(
+        default=None, metadata=kinds.identifier(optional=True)
+    )
+    summary: str | None = attrs.field(default=None, metadata=kinds.text(optional=True))
+    progress: PlanProgress | None = attrs.field(
+        default=None, metadata=kinds.nested(PlanProgress, optional=True)
+    )
 
     def __attrs_post_init__(self) -> None:
         """Check every rule at once."""
@@ -440,22 +465,36 @@ class NationalActionPlan:
         trafficking_model.errors.ValidationError: $.reviews[0].participants: 'police' is not a stakeholder of the plan
     """
 
-    id: str
-    country: str
-    title: str
-    period: Period
-    stakeholders: tuple[Stakeholder, ...] = attrs.field(converter=_stakeholders)
-    measures: tuple[Measure, ...] = attrs.field(default=(), converter=_measures)
-    reviews: tuple[PlanReview, ...] = attrs.field(default=(), converter=_reviews)
-    objectives: tuple[Objective, ...] = attrs.field(default=(), converter=_objectives)
+    id: str = attrs.field(metadata=kinds.identifier())
+    country: str = attrs.field(metadata=kinds.country())
+    title: str = attrs.field(metadata=kinds.text())
+    period: Period = attrs.field(metadata=kinds.nested(Period))
+    stakeholders: tuple[Stakeholder, ...] = attrs.field(
+        converter=_stakeholders, metadata=kinds.nested_tuple(Stakeholder)
+    )
+    measures: tuple[Measure, ...] = attrs.field(
+        default=(), converter=_measures, metadata=kinds.nested_tuple(Measure)
+    )
+    reviews: tuple[PlanReview, ...] = attrs.field(
+        default=(), converter=_reviews, metadata=kinds.nested_tuple(PlanReview)
+    )
+    objectives: tuple[Objective, ...] = attrs.field(
+        default=(), converter=_objectives, metadata=kinds.nested_tuple(Objective)
+    )
     indicator_observations: tuple[IndicatorObservation, ...] = attrs.field(
-        default=(), converter=_indicator_observations
+        default=(),
+        converter=_indicator_observations,
+        metadata=kinds.nested_tuple(IndicatorObservation),
     )
     status_observations: tuple[StatusObservation, ...] = attrs.field(
-        default=(), converter=_status_observations
+        default=(),
+        converter=_status_observations,
+        metadata=kinds.nested_tuple(StatusObservation),
     )
     spending_observations: tuple[SpendingObservation, ...] = attrs.field(
-        default=(), converter=_spending_observations
+        default=(),
+        converter=_spending_observations,
+        metadata=kinds.nested_tuple(SpendingObservation),
     )
 
     def __attrs_post_init__(self) -> None:

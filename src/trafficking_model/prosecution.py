@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from trafficking_model import _fields as kinds
 from trafficking_model._figures import (
     bounds,
     check_names,
@@ -95,14 +96,14 @@ class ProsecutionOutcome:
         trafficking_model.errors.ValidationError: $.sentenced: sentenced + acquitted (30) exceeds indicted (28)
     """
 
-    defendants: Figure
-    indicted: Figure
-    sentenced: Figure
-    acquitted: Figure = None
-    imprisonment: Figure = None
-    conditional: Figure = None
-    postponed: Figure = None
-    fined: Figure = None
+    defendants: Figure = attrs.field(metadata=kinds.figure())
+    indicted: Figure = attrs.field(metadata=kinds.figure())
+    sentenced: Figure = attrs.field(metadata=kinds.figure())
+    acquitted: Figure = attrs.field(default=None, metadata=kinds.figure())
+    imprisonment: Figure = attrs.field(default=None, metadata=kinds.figure())
+    conditional: Figure = attrs.field(default=None, metadata=kinds.figure())
+    postponed: Figure = attrs.field(default=None, metadata=kinds.figure())
+    fined: Figure = attrs.field(default=None, metadata=kinds.figure())
     derived: frozenset[str] = names_field(_FIGURES)
 
     def __attrs_post_init__(self) -> None:

@@ -6,6 +6,7 @@ import typing
 
 import attrs
 
+from trafficking_model import _fields as kinds
 from trafficking_model._validation import (
     Problems,
     add,
@@ -78,15 +79,25 @@ class CountryReport:
         True
     """
 
-    country: str
-    period: Period
-    source: str
-    cases: CaseStatistics | None = None
-    prosecution: ProsecutionOutcome | None = None
-    victims: VictimStatistics | None = None
-    tip_tier: TipTier | None = None
+    country: str = attrs.field(metadata=kinds.country())
+    period: Period = attrs.field(metadata=kinds.nested(Period))
+    source: str = attrs.field(metadata=kinds.text())
+    cases: CaseStatistics | None = attrs.field(
+        default=None, metadata=kinds.nested(CaseStatistics, optional=True)
+    )
+    prosecution: ProsecutionOutcome | None = attrs.field(
+        default=None, metadata=kinds.nested(ProsecutionOutcome, optional=True)
+    )
+    victims: VictimStatistics | None = attrs.field(
+        default=None, metadata=kinds.nested(VictimStatistics, optional=True)
+    )
+    tip_tier: TipTier | None = attrs.field(
+        default=None, metadata=kinds.member(TipTier, optional=True)
+    )
     law_enforcement: tuple[LawEnforcementFigures, ...] = attrs.field(
-        default=(), converter=_yearly
+        default=(),
+        converter=_yearly,
+        metadata=kinds.nested_tuple(LawEnforcementFigures),
     )
 
     def __attrs_post_init__(self) -> None:

@@ -15,30 +15,23 @@ schemas` regenerates them.
 
 from __future__ import annotations
 
-import datetime as dt
 import enum
 import inspect
 import re
-import types
 import typing
 from collections.abc import Mapping
-from decimal import Decimal
 from typing import Any
 
 import attrs
 
-from trafficking_model._figures import NAMES
+from trafficking_model._fields import Kind, kind_of
 from trafficking_model._validation import (
     CURRENCY_CODES,
     ISO_COUNTRY_CODES,
-    MAX_AGE,
     WHITESPACE,
 )
-from trafficking_model.counts import Count, Figure
+from trafficking_model.counts import Count
 from trafficking_model.errors import Problem, ValidationError
-from trafficking_model.formats._glotip_rows import GlotipRow
-from trafficking_model.statistics import FIRST_YEAR, LAST_YEAR
-from trafficking_model.tiers import FIRST_TIP_REPORT
 
 __all__ = ["json_schema"]
 
@@ -82,71 +75,6 @@ DATE_PATTERN = rf"^[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}{_END}"
 AMOUNT_PATTERN = (
     r"^(?:-?0(?:\.0+)?|(?:0|[1-9][0-9]*)(?:\.[0-9]+)?)(?:[eE][+-]?[0-9]+)?" + _END
 )
-
-_IDENTIFIERS = frozenset(
-    {
-        "id",
-        "identified_by",
-        "organizer",
-        "funder",
-        "responsible",
-        "partners",
-        "participants",
-        "victim_ids",
-        "measure",
-        "indicator",
-        "objective",
-        "plan",
-    }
-)
-_TEXTS = frozenset(
-    {
-        "name",
-        "title",
-        "description",
-        "unit",
-        "summary",
-        "legal_reference",
-        "acronym",
-        "source",
-        "funding_source",
-        "verification",
-    }
-)
-_COUNTRIES = frozenset({"country", "citizenship", "country_of_exploitation"})
-_CURRENCIES = frozenset({"currency"})
-_INT_BOUNDS: dict[str, dict[str, int]] = {
-    "age": {"minimum": 0, "maximum": MAX_AGE},
-    "sentence_months": {"minimum": 1},
-    "year": {"minimum": FIRST_YEAR, "maximum": LAST_YEAR},
-    "report_year": {"minimum": FIRST_TIP_REPORT, "maximum": LAST_YEAR},
-}
-_AT_LEAST_ONE = frozenset({"responsible"})
-_ANY_TEXT: dict[str, Any] = {"type": "string"}
-# Fields whose schema their name alone does not give: a GLOTIP row keeps the
-# published text of every cell as it is, blank or not, and any line number.
-_FIELD_SCHEMAS: dict[type[Any], dict[str, dict[str, Any]]] = {
-    GlotipRow: {
-        **dict.fromkeys(
-            (
-                "iso3_code",
-                "country",
-                "region",
-                "subregion",
-                "indicator",
-                "dimension",
-                "category",
-                "sex",
-                "age",
-                "unit",
-                "source",
-            ),
-            _ANY_TEXT,
-        ),
-        "year": {"type": "integer", "minimum": 1900, "maximum": 2100},
-        "line": {"anyOf": [{"type": "integer"}, {"type": "null"}]},
-    },
-}
 
 
 def json_schema(cls: type[Any]) -> dict[str, Any]:
@@ -204,19 +132,16 @@ def _unsupported(message: str) -> ValidationError:
 
 
 def _class_schema(cls: type[Any], definitions: dict[str, Any]) -> dict[str, Any]:
-    hints = typing.get_type_hints(cls)
     descriptions = _attribute_descriptions(cls)
-    overrides = _FIELD_SCHEMAS.get(cls, {})
     properties: dict[str, Any] = {}
     required: list[str] = []
     for field in attrs.fields(cls):
-        names = field.metadata.get(NAMES)
-        if field.name in overrides:
-            schema = dict(overrides[field.name])
-        elif names is None:
-            schema = _field_schema(field.name, hints[field.name], definitions)
-        else:
-            schema = {"type": "array", "items": {"enum": sorted(names)}}
+        try:
+            kind = kind_of(field)
+        except LookupError:
+            message = f"no JSON Schema for field {field.name!r} of {cls.__name__}"
+            raise _unsupported(message) from None
+        schema = _kind_schema(kind, definitions)
         description = descriptions.get(field.name)
         if description:
             schema = {"description": description, **schema}
@@ -255,58 +180,81 @@ def _json_default(default: object) -> object:
     return _NO_DEFAULT  # pragma: no cover - no model has another default
 
 
-def _field_schema(  # noqa: PLR0911
-    name: str, type_: object, definitions: dict[str, Any]
+def _kind_schema(kind: Kind, definitions: dict[str, Any]) -> dict[str, Any]:
+    """The schema of a field of `kind`; the classes it names go in `definitions`.
+
+    Example:
+        >>> from trafficking_model._fields import KIND, integer
+        >>> _kind_schema(integer(0, 120, optional=True)[KIND], {})
+        {'anyOf': [{'type': 'integer', 'minimum': 0, 'maximum': 120}, {'type': 'null'}]}
+    """
+    schema = _value_schema(kind, definitions)
+    if kind.optional and kind.name != "figure":  # a figure's schema allows null
+        return {"anyOf": [schema, {"type": "null"}]}
+    return schema
+
+
+_SCALARS: dict[str, dict[str, Any]] = {
+    "identifier": {"type": "string", "pattern": IDENTIFIER_PATTERN},
+    "text": {"type": "string", "pattern": TEXT_PATTERN},
+    "cell": {"type": "string"},
+    "number": {"type": "number"},
+    "boolean": {"type": "boolean"},
+    "date": {"type": "string", "format": "date", "pattern": DATE_PATTERN},
+    "amount": {"type": "string", "pattern": AMOUNT_PATTERN},
+}
+
+
+def _value_schema(  # noqa: PLR0911
+    kind: Kind, definitions: dict[str, Any]
 ) -> dict[str, Any]:
-    args = typing.get_args(type_)
-    if type_ == Figure:
+    """The schema of a value of `kind` other than `None`."""
+    if kind.name in _SCALARS:
+        return dict(_SCALARS[kind.name])
+    if kind.name == "integer":
+        bounds = {"minimum": kind.low, "maximum": kind.high}
+        return {
+            "type": "integer",
+            **{key: value for key, value in bounds.items() if value is not None},
+        }
+    if kind.name == "country":
+        return _code_list("CountryCode", _COUNTRY_CODES, definitions)
+    if kind.name == "currency":
+        return _code_list("CurrencyCode", _CURRENCY_CODES, definitions)
+    if kind.name == "figure":
         return _figure_schema(definitions)
-    if len(args) == 2 and type(None) in args:
-        inner = next(arg for arg in args if arg is not type(None))
-        return {"anyOf": [_field_schema(name, inner, definitions), {"type": "null"}]}
-    origin = typing.get_origin(type_)
-    if origin is frozenset and _is_enum_union(args[0]):
-        return _flag_set_schema(args[0], definitions)
-    if origin in (frozenset, tuple):
+    if kind.name in ("member", "nested"):
+        return _reference(kind.of[0], definitions)
+    if kind.name in ("set", "tuple"):
+        assert kind.item is not None
         array: dict[str, Any] = {
             "type": "array",
-            "items": _field_schema(name, args[0], definitions),
+            "items": _kind_schema(kind.item, definitions),
         }
-        if name in _AT_LEAST_ONE:
-            array["minItems"] = 1
+        if kind.at_least:
+            array["minItems"] = kind.at_least
         return array
-    if origin is Mapping and args and _is_enum(args[0]):
+    if kind.name == "flags":
+        return _flag_set_schema(kind.of, definitions)
+    if kind.name == "breakdown":
+        assert kind.item is not None
+        item = kind.item
         return {
             "type": "object",
             "properties": {
-                member.value: _field_schema(member.value, args[1], definitions)
-                for member in args[0]
+                member.value: _kind_schema(item, definitions) for member in kind.of[0]
             },
             "additionalProperties": False,
         }
-    if isinstance(type_, type) and _is_enum(type_):
-        return _reference(type_, definitions)
-    if isinstance(type_, type) and attrs.has(type_):
-        return _reference(type_, definitions)
-    if type_ is str and name in _COUNTRIES:
-        return _code_list("CountryCode", _COUNTRY_CODES, definitions)
-    if type_ is str and name in _CURRENCIES:
-        return _code_list("CurrencyCode", _CURRENCY_CODES, definitions)
-    return _scalar_schema(name, type_)
+    assert kind.name == "names"
+    return {"type": "array", "items": {"enum": sorted(kind.allowed)}}
 
 
-def _is_enum_union(type_: object) -> bool:
-    members = typing.get_args(type_)
-    return (
-        typing.get_origin(type_) in (typing.Union, types.UnionType)
-        and bool(members)
-        and all(_is_enum(member) for member in members)
-    )
-
-
-def _flag_set_schema(union: object, definitions: dict[str, Any]) -> dict[str, Any]:
+def _flag_set_schema(
+    enums: tuple[type[Any], ...], definitions: dict[str, Any]
+) -> dict[str, Any]:
     """A set of members of several enums: an object keyed by enum name."""
-    vocabularies = sorted(typing.get_args(union), key=lambda enum_: enum_.__name__)
+    vocabularies = sorted(enums, key=lambda enum_: enum_.__name__)
     return {
         "type": "object",
         "properties": {
@@ -364,25 +312,6 @@ def _code_list(
             "anyOf": [{"enum": values}, {"pattern": USER_ASSIGNED_PATTERN}],
         }
     return {"$ref": f"#/$defs/{name}"}
-
-
-def _scalar_schema(name: str, type_: object) -> dict[str, Any]:  # noqa: PLR0911
-    if type_ is str:
-        if name in _IDENTIFIERS:
-            return {"type": "string", "pattern": IDENTIFIER_PATTERN}
-        if name in _TEXTS:
-            return {"type": "string", "pattern": TEXT_PATTERN}
-    elif type_ is int:
-        return {"type": "integer", **_INT_BOUNDS.get(name, {"minimum": 0})}
-    elif type_ is bool:
-        return {"type": "boolean"}
-    elif type_ is float:
-        return {"type": "number"}
-    elif type_ is dt.date:
-        return {"type": "string", "format": "date", "pattern": DATE_PATTERN}
-    elif type_ is Decimal:
-        return {"type": "string", "pattern": AMOUNT_PATTERN}
-    raise _unsupported(f"no JSON Schema for field {name!r} of type {type_!r}")
 
 
 def _is_enum(type_: object) -> bool:

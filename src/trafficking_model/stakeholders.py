@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import attrs
 
+from trafficking_model import _fields as kinds
 from trafficking_model._validation import (
     Problems,
     field,
@@ -44,11 +45,13 @@ class Stakeholder:
         trafficking_model.errors.ValidationError: $.country: the value is not an ISO 3166-1 alpha-3 country code
     """
 
-    id: str
-    name: str
-    kind: StakeholderKind
-    country: str | None = None
-    acronym: str | None = None
+    id: str = attrs.field(metadata=kinds.identifier())
+    name: str = attrs.field(metadata=kinds.text())
+    kind: StakeholderKind = attrs.field(metadata=kinds.member(StakeholderKind))
+    country: str | None = attrs.field(
+        default=None, metadata=kinds.country(optional=True)
+    )
+    acronym: str | None = attrs.field(default=None, metadata=kinds.text(optional=True))
 
     def __attrs_post_init__(self) -> None:
         """Check every rule at once."""

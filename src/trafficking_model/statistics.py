@@ -22,6 +22,7 @@ from typing import Any, Final, TypeVar
 import attrs
 from immutabledict import immutabledict
 
+from trafficking_model import _fields as kinds
 from trafficking_model._figures import (
     bounds,
     check_breakdown,
@@ -211,9 +212,11 @@ class CaseStatistics:
     """
 
     by_offence: Mapping[OffenceType, Figure] = attrs.field(
-        factory=immutabledict, converter=_by_offence
+        factory=immutabledict,
+        converter=_by_offence,
+        metadata=kinds.breakdown(OffenceType),
     )
-    total: Figure = SUM_OF_BREAKDOWN
+    total: Figure = attrs.field(default=SUM_OF_BREAKDOWN, metadata=kinds.figure())
     partial: frozenset[str] = names_field(frozenset(_OFFENCE_BREAKDOWNS))
     overlapping: frozenset[str] = names_field(frozenset(_OFFENCE_BREAKDOWNS))
     derived: frozenset[str] = names_field(_CASE_FIGURES)
@@ -376,19 +379,29 @@ class VictimStatistics:
         trafficking_model.errors.ValidationError: $.by_sex_and_age: women and girls sum to at least 186, more than by_sex.female (184)
     """
 
-    total: Figure
-    by_sex: Mapping[Sex, Figure] = attrs.field(factory=immutabledict, converter=_by_sex)
+    total: Figure = attrs.field(metadata=kinds.figure())
+    by_sex: Mapping[Sex, Figure] = attrs.field(
+        factory=immutabledict, converter=_by_sex, metadata=kinds.breakdown(Sex)
+    )
     by_age_group: Mapping[AgeGroup, Figure] = attrs.field(
-        factory=immutabledict, converter=_by_age_group
+        factory=immutabledict,
+        converter=_by_age_group,
+        metadata=kinds.breakdown(AgeGroup),
     )
     by_citizenship: Mapping[CitizenshipCategory, Figure] = attrs.field(
-        factory=immutabledict, converter=_by_citizenship
+        factory=immutabledict,
+        converter=_by_citizenship,
+        metadata=kinds.breakdown(CitizenshipCategory),
     )
     by_exploitation: Mapping[ExploitationForm, Figure] = attrs.field(
-        factory=immutabledict, converter=_by_exploitation
+        factory=immutabledict,
+        converter=_by_exploitation,
+        metadata=kinds.breakdown(ExploitationForm),
     )
     by_sex_and_age: Mapping[SexAgeGroup, Figure] = attrs.field(
-        factory=immutabledict, converter=freeze_breakdown
+        factory=immutabledict,
+        converter=freeze_breakdown,
+        metadata=kinds.breakdown(SexAgeGroup),
     )
     partial: frozenset[str] = names_field(frozenset(_VICTIM_BREAKDOWNS))
     derived: frozenset[str] = names_field(_VICTIM_FIGURES)
@@ -700,15 +713,17 @@ class LawEnforcementFigures:
         trafficking_model.errors.ValidationError: $.labour_convictions: labour_convictions (5261) exceeds convictions (5260)
     """
 
-    year: int
-    investigations: Figure = None
-    prosecutions: Figure = None
-    convictions: Figure = None
-    victims_identified: Figure = None
-    labour_investigations: Figure = None
-    labour_prosecutions: Figure = None
-    labour_convictions: Figure = None
-    labour_victims_identified: Figure = None
+    year: int = attrs.field(metadata=kinds.integer(FIRST_YEAR, LAST_YEAR))
+    investigations: Figure = attrs.field(default=None, metadata=kinds.figure())
+    prosecutions: Figure = attrs.field(default=None, metadata=kinds.figure())
+    convictions: Figure = attrs.field(default=None, metadata=kinds.figure())
+    victims_identified: Figure = attrs.field(default=None, metadata=kinds.figure())
+    labour_investigations: Figure = attrs.field(default=None, metadata=kinds.figure())
+    labour_prosecutions: Figure = attrs.field(default=None, metadata=kinds.figure())
+    labour_convictions: Figure = attrs.field(default=None, metadata=kinds.figure())
+    labour_victims_identified: Figure = attrs.field(
+        default=None, metadata=kinds.figure()
+    )
     derived: frozenset[str] = names_field(_FLOW_FIGURES)
 
     def __attrs_post_init__(self) -> None:

@@ -44,6 +44,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from trafficking_model import _fields as kinds
 from trafficking_model._validation import (
     Problems,
     add,
@@ -154,11 +155,11 @@ class TierPlacement:
         trafficking_model.errors.ValidationError: $.waiver: only a Tier 2 Watch List placement carries a waiver, not Tier 2
     """
 
-    country: str
-    report_year: int
-    tier: TipTier
-    waiver: bool = False
-    source: str
+    country: str = attrs.field(metadata=kinds.country())
+    report_year: int = attrs.field(metadata=kinds.integer(FIRST_TIP_REPORT, LAST_YEAR))
+    tier: TipTier = attrs.field(metadata=kinds.member(TipTier))
+    waiver: bool = attrs.field(default=False, metadata=kinds.boolean())
+    source: str = attrs.field(metadata=kinds.text())
 
     def __attrs_post_init__(self) -> None:
         """Check every rule at once."""
@@ -232,9 +233,9 @@ class TierHistory:
         'Tier 2'
     """
 
-    country: str
+    country: str = attrs.field(metadata=kinds.country())
     placements: tuple[TierPlacement, ...] = attrs.field(
-        default=(), converter=_placements
+        default=(), converter=_placements, metadata=kinds.nested_tuple(TierPlacement)
     )
 
     def __attrs_post_init__(self) -> None:

@@ -7,6 +7,7 @@ import typing
 
 import attrs
 
+from trafficking_model import _fields as kinds
 from trafficking_model._validation import (
     COUNTRY_CODES,
     MAX_AGE,
@@ -103,18 +104,35 @@ class Victim:
         trafficking_model.errors.ValidationError: $.age_group: the age means child, but age_group is adult
     """
 
-    id: str = attrs.field(repr=private_repr)
-    sex: Sex
-    age: int | None = attrs.field(default=None, repr=private_repr)
-    age_group: AgeGroup
-    age_group_at_exploitation: AgeGroup | None = None
-    citizenship: frozenset[str] = attrs.field(
-        default=frozenset(), repr=private_repr, converter=_codes
+    id: str = attrs.field(repr=private_repr, metadata=kinds.identifier())
+    sex: Sex = attrs.field(metadata=kinds.member(Sex))
+    age: int | None = attrs.field(
+        default=None,
+        repr=private_repr,
+        metadata=kinds.integer(0, MAX_AGE, optional=True),
     )
-    exploitation: frozenset[ExploitationForm] = attrs.field(converter=_forms)
-    identification: IdentificationStatus
-    identified_on: dt.date | None = attrs.field(default=None, repr=private_repr)
-    identified_by: str | None = None
+    age_group: AgeGroup = attrs.field(metadata=kinds.member(AgeGroup))
+    age_group_at_exploitation: AgeGroup | None = attrs.field(
+        default=None, metadata=kinds.member(AgeGroup, optional=True)
+    )
+    citizenship: frozenset[str] = attrs.field(
+        default=frozenset(),
+        repr=private_repr,
+        converter=_codes,
+        metadata=kinds.countries(),
+    )
+    exploitation: frozenset[ExploitationForm] = attrs.field(
+        converter=_forms, metadata=kinds.members(ExploitationForm)
+    )
+    identification: IdentificationStatus = attrs.field(
+        metadata=kinds.member(IdentificationStatus)
+    )
+    identified_on: dt.date | None = attrs.field(
+        default=None, repr=private_repr, metadata=kinds.date(optional=True)
+    )
+    identified_by: str | None = attrs.field(
+        default=None, metadata=kinds.identifier(optional=True)
+    )
 
     def __attrs_post_init__(self) -> None:
         """Check every rule at once."""

@@ -1,6 +1,8 @@
 """MkDocs hooks for the trafficking-model documentation.
 
-- The vocabularies page gets its tables from the code at build time.
+- The vocabularies page gets its tables from the code at build time, and a
+  page with a `<!-- fields: Victim -->` comment a table of that class's fields,
+  from the kinds they declare.
 - With `DOCS_OFFLINE=1` in the environment, the build skips downloading the
   Python, attrs and cattrs inventories, so that it can run strictly on a machine
   without internet access (as `.ci/run` does); links to those docs are then left
@@ -13,6 +15,7 @@ import logging
 import os
 from typing import TYPE_CHECKING, Any
 
+from field_tables import replace_markers
 from mkdocs.plugins import event_priority
 from vocabulary_tables import MARKER, render_all
 
@@ -42,10 +45,10 @@ def on_page_markdown(
     config: MkDocsConfig,
     files: Files,
 ) -> str:
-    """Put the generated vocabulary tables where a page asks for them."""
+    """Put the generated vocabulary and field tables where a page asks for them."""
     if MARKER in markdown:
-        return markdown.replace(MARKER, render_all())
-    return markdown
+        markdown = markdown.replace(MARKER, render_all())
+    return replace_markers(markdown, page.file.src_uri)
 
 
 def on_page_content(

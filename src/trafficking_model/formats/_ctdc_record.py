@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Final, TypeAlias
 
 import attrs
 
+from trafficking_model import _fields as kinds
 from trafficking_model._validation import (
     ISO_COUNTRY_CODES,
     MAX_AGE,
@@ -113,8 +114,10 @@ class Band:
         trafficking_model.errors.ValidationError: $.high: 9 is below low (17)
     """
 
-    low: int
-    high: int | None = None
+    low: int = attrs.field(metadata=kinds.integer(0))
+    high: int | None = attrs.field(
+        default=None, metadata=kinds.integer(0, optional=True)
+    )
 
     def __attrs_post_init__(self) -> None:
         """Check the ends: whole numbers, not negative, in order."""
@@ -199,17 +202,41 @@ class Record:
         trafficking_model.errors.ValidationError: $.recorded_no: agriculture is recorded both yes and no
     """
 
-    year: int | None = attrs.field(default=None, repr=private_repr)
-    gender: Sex | None = None
-    age: Band | None = attrs.field(default=None, repr=private_repr)
-    citizenship: str | None = attrs.field(default=None, repr=private_repr)
-    country_of_exploitation: str | None = attrs.field(default=None, repr=private_repr)
-    months: Band | None = attrs.field(default=None, repr=private_repr)
-    means: frozenset[Means] = frozenset()
-    exploitation: frozenset[ExploitationForm] = frozenset()
-    sectors: frozenset[Sector] = frozenset()
-    recruiter_relations: frozenset[RecruiterRelation] = frozenset()
-    recorded_no: frozenset[Flag] = frozenset()
+    year: int | None = attrs.field(
+        default=None,
+        repr=private_repr,
+        metadata=kinds.integer(FIRST_YEAR, LAST_YEAR, optional=True),
+    )
+    gender: Sex | None = attrs.field(
+        default=None, metadata=kinds.member(Sex, optional=True)
+    )
+    age: Band | None = attrs.field(
+        default=None, repr=private_repr, metadata=kinds.nested(Band, optional=True)
+    )
+    citizenship: str | None = attrs.field(
+        default=None, repr=private_repr, metadata=kinds.country(optional=True)
+    )
+    country_of_exploitation: str | None = attrs.field(
+        default=None, repr=private_repr, metadata=kinds.country(optional=True)
+    )
+    months: Band | None = attrs.field(
+        default=None, repr=private_repr, metadata=kinds.nested(Band, optional=True)
+    )
+    means: frozenset[Means] = attrs.field(
+        default=frozenset(), metadata=kinds.members(Means)
+    )
+    exploitation: frozenset[ExploitationForm] = attrs.field(
+        default=frozenset(), metadata=kinds.members(ExploitationForm)
+    )
+    sectors: frozenset[Sector] = attrs.field(
+        default=frozenset(), metadata=kinds.members(Sector)
+    )
+    recruiter_relations: frozenset[RecruiterRelation] = attrs.field(
+        default=frozenset(), metadata=kinds.members(RecruiterRelation)
+    )
+    recorded_no: frozenset[Flag] = attrs.field(
+        default=frozenset(), metadata=kinds.flags(*FLAG_TYPES)
+    )
 
     def __attrs_post_init__(self) -> None:
         """Check every rule at once."""

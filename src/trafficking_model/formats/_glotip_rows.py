@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Final
 
 import attrs
 
+from trafficking_model import _fields as kinds
 from trafficking_model.counts import Count
 from trafficking_model.errors import Problem, ValidationError
 from trafficking_model.formats._tabular import (
@@ -26,6 +27,7 @@ from trafficking_model.formats._tabular import (
     report,
     write_table,
 )
+from trafficking_model.statistics import FIRST_YEAR, LAST_YEAR
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Sequence
@@ -112,20 +114,22 @@ class GlotipRow:
         trafficking_model.errors.ValidationError: $.Year: 1850 is outside 1900..2100
     """
 
-    iso3_code: str
-    country: str
-    region: str
-    subregion: str
-    indicator: str
-    dimension: str
-    category: str
-    sex: str
-    age: str
-    year: int
-    unit: str
-    value: Count | None
-    source: str
-    line: int | None = attrs.field(default=None, eq=False)
+    iso3_code: str = attrs.field(metadata=kinds.cell())
+    country: str = attrs.field(metadata=kinds.cell())
+    region: str = attrs.field(metadata=kinds.cell())
+    subregion: str = attrs.field(metadata=kinds.cell())
+    indicator: str = attrs.field(metadata=kinds.cell())
+    dimension: str = attrs.field(metadata=kinds.cell())
+    category: str = attrs.field(metadata=kinds.cell())
+    sex: str = attrs.field(metadata=kinds.cell())
+    age: str = attrs.field(metadata=kinds.cell())
+    year: int = attrs.field(metadata=kinds.integer(FIRST_YEAR, LAST_YEAR))
+    unit: str = attrs.field(metadata=kinds.cell())
+    value: Count | None = attrs.field(metadata=kinds.nested(Count, optional=True))
+    source: str = attrs.field(metadata=kinds.cell())
+    line: int | None = attrs.field(
+        default=None, eq=False, metadata=kinds.integer(None, optional=True, rule=None)
+    )
 
     def __attrs_post_init__(self) -> None:
         """Check the types and the year, naming the column."""
