@@ -19,8 +19,8 @@ import attrs
 import trafficking_model
 from trafficking_model import vocabularies
 from trafficking_model._fields import Kind, kind_of
-from trafficking_model.formats import ctdc, glotip
-from trafficking_model.schema import _attribute_descriptions, _model_classes
+from trafficking_model._models import DATA_CLASSES
+from trafficking_model.schema import _attribute_descriptions
 
 MARKER = re.compile(r"<!-- fields: (\*|\w+) -->")
 """The comment on a page that a table replaces: a class name, or `*` for all."""
@@ -45,9 +45,11 @@ _NAMES = {
 
 def classes() -> dict[str, type[Any]]:
     """The classes a page can ask for: the model classes and the format records."""
-    found = dict(sorted(_model_classes().items()))
-    found.update(Record=ctdc.Record, Band=ctdc.Band, GlotipRow=glotip.GlotipRow)
-    return found
+    return {cls.__name__: cls for cls in sorted(DATA_CLASSES, key=_name)}
+
+
+def _name(cls: type[Any]) -> str:
+    return cls.__name__
 
 
 def _link(cls: type[Any], page: str) -> str:
