@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import json
 from pathlib import Path
 from typing import Any
 
+import attrs
 import jsonschema
 import pytest
 from hypothesis import given, settings
@@ -15,6 +17,7 @@ from hypothesis import strategies as st
 import trafficking_model as tm
 from profiles import examples
 from serialization_helpers import DATA_CLASSES, MODEL_CLASSES, STRATEGIES
+from trafficking_model import CountryReport, Figure, Sex, ValidationError, json_schema
 from trafficking_model.__main__ import main
 from trafficking_model._models import MODEL_CLASSES_BY_NAME
 from trafficking_model._schema_files import schema_file_name as _schema_file_name
@@ -237,3 +240,42 @@ def test_an_extra_key_deep_inside_is_rejected_by_both() -> None:
     document = tm.to_dict(tm.examples.azerbaijan_nap_2020_2024())
     document["stakeholders"][3]["website"] = "https://example.org"
     _both_reject(tm.NationalActionPlan, document)
+
+
+def test_a_users_own_class_of_model_types_has_a_schema() -> None:
+    # A user's class declares no field kinds: its types say what it holds.
+    @attrs.frozen
+    class Batch:
+        label: str
+        reports: tuple[CountryReport, ...]
+        sexes: frozenset[Sex]
+        total: Figure = None
+        received: dt.date | None = None
+
+    schema = json_schema(Batch)
+    assert schema["properties"]["label"] == {"type": "string"}
+    assert schema["properties"]["reports"] == {
+        "type": "array",
+        "items": {"$ref": "#/$defs/CountryReport"},
+    }
+    assert schema["properties"]["sexes"]["items"] == {"$ref": "#/$defs/Sex"}
+    assert schema["properties"]["received"]["anyOf"][1] == {"type": "null"}
+    assert schema["required"] == ["label", "reports", "sexes"]
+    assert "CountryReport" in schema["$defs"]
+
+
+def test_a_users_class_with_a_type_outside_the_model_has_no_schema() -> None:
+    @attrs.frozen
+    class Notes:
+        notes: dict[str, str]
+
+    with pytest.raises(ValidationError) as caught:
+        json_schema(Notes)
+    assert caught.value.problems[0].rule == "unsupported_type"
+
+
+@pytest.mark.parametrize("cls", [tm.Ratio, tm.Comparison, tm.Problem], **CLASS_IDS)
+def test_results_have_no_schema(cls: type[Any]) -> None:
+    with pytest.raises(ValidationError) as caught:
+        json_schema(cls)
+    assert [problem.rule for problem in caught.value.problems] == ["unsupported_type"]

@@ -10,9 +10,12 @@ from __future__ import annotations
 from typing import Any
 
 from trafficking_model.cases import Case, Defendant
+from trafficking_model.comparisons import Change, Comparison, Difference
 from trafficking_model.counts import Count
+from trafficking_model.errors import Problem
 from trafficking_model.formats._ctdc_record import Band, Record
 from trafficking_model.formats._glotip_rows import GlotipRow
+from trafficking_model.formats.htcds import MappingRow
 from trafficking_model.money import Money
 from trafficking_model.monitoring import (
     IndicatorObservation,
@@ -33,6 +36,7 @@ from trafficking_model.plans import (
     PlanReview,
 )
 from trafficking_model.prosecution import ProsecutionOutcome
+from trafficking_model.ratios import Ratio
 from trafficking_model.reports import CountryReport
 from trafficking_model.stakeholders import Stakeholder
 from trafficking_model.statistics import (
@@ -95,6 +99,24 @@ Example:
 
 DATA_CLASSES: tuple[type[Any], ...] = MODEL_CLASSES + RECORD_CLASSES
 """Every class that is data: the model classes, then the format records."""
+
+RESULT_CLASSES: tuple[type[Any], ...] = (
+    Problem,
+    Ratio,
+    Difference,
+    Change,
+    Comparison,
+    MappingRow,
+)
+"""The classes of results the library computes: never read as data.
+
+A problem found, a ratio, a comparison, a line of the HTCDS mapping report:
+they have no JSON form to load and no schema.
+
+Example:
+    >>> Ratio in RESULT_CLASSES
+    True
+"""
 
 MODEL_CLASSES_BY_NAME: dict[str, type[Any]] = {
     cls.__name__: cls for cls in sorted(MODEL_CLASSES, key=lambda cls: cls.__name__)

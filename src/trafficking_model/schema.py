@@ -15,16 +15,25 @@ schemas` regenerates them.
 
 from __future__ import annotations
 
-import enum
+import datetime as dt
 import inspect
 import re
 import typing
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, Literal
 
 import attrs
 
-from trafficking_model._fields import Kind, kind_of
+from trafficking_model._fields import KIND, Kind, figure, kind_of
+from trafficking_model._models import RESULT_CLASSES
+from trafficking_model._types import (
+    is_breakdown,
+    is_enum,
+    is_figure,
+    is_optional,
+    is_sequence,
+    optional_inner,
+)
 from trafficking_model._validation import (
     CURRENCY_CODES,
     ISO_COUNTRY_CODES,
@@ -110,6 +119,11 @@ def json_schema(cls: type[Any]) -> dict[str, Any]:
     """
     if not attrs.has(cls):
         raise _unsupported(f"json_schema needs an attrs model class, got {cls!r}")
+    if cls in RESULT_CLASSES:
+        message = (
+            f"{cls.__name__} is a result the library computes, not data: no schema"
+        )
+        raise _unsupported(message)
     definitions: dict[str, Any] = {}
     top = _class_schema(cls, definitions)
     definitions.pop(cls.__name__, None)
@@ -135,12 +149,20 @@ def _class_schema(cls: type[Any], definitions: dict[str, Any]) -> dict[str, Any]
     descriptions = _attribute_descriptions(cls)
     properties: dict[str, Any] = {}
     required: list[str] = []
+    hints: dict[str, object] | None = None
     for field in attrs.fields(cls):
         try:
             kind = kind_of(field)
         except LookupError:
-            message = f"no JSON Schema for field {field.name!r} of {cls.__name__}"
-            raise _unsupported(message) from None
+            # A class of the user's own, made of the model's types: its
+            # fields declare no kind, and the type says what they hold.
+            if hints is None:
+                hints = typing.get_type_hints(cls)
+            inferred = _inferred_kind(hints.get(field.name))
+            if inferred is None:
+                message = f"no JSON Schema for field {field.name!r} of {cls.__name__}"
+                raise _unsupported(message) from None
+            kind = inferred
         schema = _kind_schema(kind, definitions)
         description = descriptions.get(field.name)
         if description:
@@ -178,6 +200,54 @@ def _json_default(default: object) -> object:
     if isinstance(default, Mapping) and not default:
         return {}
     return _NO_DEFAULT  # pragma: no cover - no model has another default
+
+
+_PLAIN_KINDS: dict[object, Kind] = {
+    int: Kind("integer"),
+    bool: Kind("boolean"),
+    float: Kind("number"),
+    str: Kind("cell"),
+    dt.date: Kind("date"),
+}
+
+
+def _inferred_kind(type_: object) -> Kind | None:  # noqa: PLR0911
+    """The kind a type annotation implies, for a field that declares none.
+
+    Only what the type itself says: an `int` has no bounds, a `str` may be
+    blank. `None` for a type the JSON form cannot write.
+
+    Example:
+        >>> from trafficking_model import Sex
+        >>> _inferred_kind(Sex | None)
+        Kind(name='member', optional=True, low=None, high=None, at_least=0, of=(<enum 'Sex'>,), item=None, allowed=frozenset(), rule=None)
+        >>> _inferred_kind(dict) is None
+        True
+    """
+    if is_optional(type_):
+        inner = _inferred_kind(optional_inner(type_))
+        return None if inner is None else attrs.evolve(inner, optional=True)
+    plain = _PLAIN_KINDS.get(type_)
+    if plain is not None:
+        return plain
+    if is_figure(type_):
+        return _FIGURE[KIND]
+    if is_enum(type_):
+        return Kind("member", of=(typing.cast("type[Any]", type_),))
+    if isinstance(type_, type) and attrs.has(type_):
+        return Kind("nested", of=(type_,))
+    if is_breakdown(type_) and is_figure(typing.get_args(type_)[1]):
+        return Kind("breakdown", of=(typing.get_args(type_)[0],), item=_FIGURE[KIND])
+    if is_sequence(type_) and typing.get_origin(type_) is not list:
+        item = _inferred_kind(typing.get_args(type_)[0])
+        name: Literal["set", "tuple"] = (
+            "tuple" if typing.get_origin(type_) is tuple else "set"
+        )
+        return None if item is None else Kind(name, item=item)
+    return None
+
+
+_FIGURE = figure()
 
 
 def _kind_schema(kind: Kind, definitions: dict[str, Any]) -> dict[str, Any]:
@@ -314,14 +384,10 @@ def _code_list(
     return {"$ref": f"#/$defs/{name}"}
 
 
-def _is_enum(type_: object) -> bool:
-    return isinstance(type_, type) and issubclass(type_, enum.Enum)
-
-
 def _reference(type_: type[Any], definitions: dict[str, Any]) -> dict[str, Any]:
     name = type_.__name__
     if name not in definitions:
-        if _is_enum(type_):
+        if is_enum(type_):
             definitions[name] = {
                 "title": name,
                 "description": _class_description(type_),
