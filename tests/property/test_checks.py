@@ -18,10 +18,15 @@ from hypothesis import strategies as st
 from iso3166 import countries
 
 from trafficking_model import (
+    AgeGroup,
     Case,
     Defendant,
+    Disposition,
     Figure,
+    IdentificationStatus,
     Measure,
+    MeasureStatus,
+    Pillar,
     ProsecutionOutcome,
     Sex,
     ValidationError,
@@ -29,13 +34,22 @@ from trafficking_model import (
     VictimStatistics,
 )
 from trafficking_model import strategies as tms
-from trafficking_model._validation import ONE_STR, describe, member_hint
+from trafficking_model._validation import (
+    COUNTRY_CODES,
+    CURRENCY_CODES,
+    ONE_STR,
+    describe,
+    member_hint,
+)
 from trafficking_model.cases import _plainly_valid_case, _plainly_valid_defendant
 from trafficking_model.errors import show_values
 from trafficking_model.formats.glotip import GlotipRow
+from trafficking_model.strategies._bases import BASES
+from trafficking_model.strategies._json_form import WRONG, json_kind
+from trafficking_model.strategies._mutators import bad_codes
 from trafficking_model.victims import _plainly_valid
 
-CLASSES = sorted(tms._BASES, key=lambda cls: cls.__name__)
+CLASSES = sorted(BASES, key=lambda cls: cls.__name__)
 FIELDS = [
     pytest.param(cls, field.name, id=f"{cls.__name__}.{field.name}")
     for cls in CLASSES
@@ -73,7 +87,7 @@ def test_a_value_of_the_wrong_type_is_named_at_its_field(
 ) -> None:
     value = data.draw(st.from_type(cls))
     annotation = typing.get_type_hints(cls)[name]
-    wrong = data.draw(st.sampled_from(tms._WRONG[tms._kind(annotation)]))
+    wrong = data.draw(st.sampled_from(WRONG[json_kind(annotation)]))
     with pytest.raises(ValidationError) as caught:
         attrs.evolve(value, **{name: wrong})
     problems = caught.value.problems
@@ -109,9 +123,9 @@ def test_long_values_are_shortened_in_messages() -> None:
             lambda: Victim(
                 id="V",
                 sex=Sex.MALE,
-                age_group=tms.AgeGroup.ADULT,
+                age_group=AgeGroup.ADULT,
                 exploitation=frozenset(),
-                identification=tms.IdentificationStatus.PRESUMED,
+                identification=IdentificationStatus.PRESUMED,
             ),
             "$.exploitation",
             "a victim suffered at least one form of exploitation",
@@ -121,7 +135,7 @@ def test_long_values_are_shortened_in_messages() -> None:
                 id="D",
                 sex=Sex.MALE,
                 indicted=True,
-                disposition=tms.Disposition.FINE,
+                disposition=Disposition.FINE,
                 sentence_months=6,
             ),
             "$.sentence_months",
@@ -131,10 +145,10 @@ def test_long_values_are_shortened_in_messages() -> None:
             lambda: Measure(
                 id="M",
                 title="T",
-                pillar=tms.Pillar.PREVENTION,
+                pillar=Pillar.PREVENTION,
                 responsible=frozenset(),
                 period=tms.DEFAULT_PERIOD,
-                status=tms.MeasureStatus.COMPLETED,
+                status=MeasureStatus.COMPLETED,
             ),
             "$.responsible",
             "a measure needs at least one responsible stakeholder",
@@ -201,7 +215,7 @@ def test_every_drawn_record_takes_the_fast_path(
 def test_a_code_that_is_not_in_its_list_is_named_with_its_standard(
     data: st.DataObject,
 ) -> None:
-    code = data.draw(tms._bad_codes(tms.COUNTRY_CODES | tms.CURRENCY_CODES))
+    code = data.draw(bad_codes(COUNTRY_CODES | CURRENCY_CODES))
     stakeholder = data.draw(tms.stakeholders())
     with pytest.raises(ValidationError) as caught:
         attrs.evolve(stakeholder, country=code)

@@ -16,8 +16,9 @@ jsonschema = pytest.importorskip("jsonschema")
 import trafficking_model  # noqa: E402
 from trafficking_model import Money  # noqa: E402
 from trafficking_model import strategies as tms  # noqa: E402
+from trafficking_model.strategies._bases import BASES  # noqa: E402
 
-CLASSES = sorted(tms._BASES, key=lambda cls: cls.__name__)
+CLASSES = sorted(BASES, key=lambda cls: cls.__name__)
 by_name = pytest.mark.parametrize("cls", CLASSES, ids=lambda cls: cls.__name__)
 
 

@@ -48,10 +48,11 @@ from trafficking_model import (
     Victim,
     VictimStatistics,
 )
-from trafficking_model import strategies as tms
 from trafficking_model.formats.ctdc import Band, Record
 from trafficking_model.formats.glotip import GlotipRow
 from trafficking_model.strategies import violation_rules, violations
+from trafficking_model.strategies._bases import BASES
+from trafficking_model.strategies._violations import broken_values
 
 # Each class's own rules, as its docstring and checks state them, and the rules
 # of its JSON form that apply to it. Every class also has `type` and
@@ -248,7 +249,7 @@ def _at(path: str, expected: str) -> bool:
 
 
 def test_every_class_is_covered() -> None:
-    assert set(CLASSES) == set(tms._BASES)
+    assert set(CLASSES) == set(BASES)
 
 
 @pytest.mark.parametrize("cls", CLASSES, ids=lambda cls: cls.__name__)
@@ -309,7 +310,7 @@ def test_valid_data_is_accepted(cls: type, data: st.DataObject) -> None:
 def test_breaking_one_rule_is_rejected_naming_it(
     cls: type, rule: str, data: st.DataObject
 ) -> None:
-    broken = data.draw(tms._violations(cls, {rule}))
+    broken = data.draw(broken_values(cls, {rule}))
     json.dumps(broken.data)  # plain JSON data, as a loader would see it
     with pytest.raises(ValidationError) as caught:
         trafficking_model.from_dict(broken.data, cls)
@@ -328,7 +329,7 @@ def test_breaking_a_rule_of_a_part_is_rejected_naming_it_at_its_path(
 ) -> None:
     nested = sorted(violation_rules(cls) - OWN_RULES[cls] - {"type"})
     rule = data.draw(st.sampled_from(nested))
-    broken = data.draw(tms._violations(cls, {rule}))
+    broken = data.draw(broken_values(cls, {rule}))
     with pytest.raises(ValidationError) as caught:
         trafficking_model.from_dict(broken.data, cls)
     problems = caught.value.problems

@@ -49,8 +49,9 @@ from trafficking_model import strategies as tms
 from trafficking_model.formats.ctdc import Band, Record
 from trafficking_model.formats.glotip import GlotipRow
 from trafficking_model.schema import RESULT_MODULES
+from trafficking_model.strategies._bases import BASES
 
-MODEL_CLASSES = sorted(tms._BASES, key=lambda cls: cls.__name__)
+MODEL_CLASSES = sorted(BASES, key=lambda cls: cls.__name__)
 VOCABULARIES = [getattr(vocabularies, name) for name in vocabularies.__all__]
 by_name = pytest.mark.parametrize("cls", MODEL_CLASSES, ids=lambda cls: cls.__name__)
 

@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 
 import trafficking_model
 from trafficking_model import ValidationError
-from trafficking_model import strategies as tms
+from trafficking_model.strategies._bases import BASES
+from trafficking_model.strategies._violations import OWN, broken_values
 
 
 def _json(value: object) -> str:
@@ -22,8 +23,8 @@ def _json(value: object) -> str:
 
 CASES = [
     pytest.param(cls, rule, id=f"{cls.__name__}-{rule}")
-    for cls in sorted(tms._BASES, key=lambda cls: cls.__name__)
-    for rule in sorted({"type", *tms._OWN.get(cls, {})})
+    for cls in sorted(BASES, key=lambda cls: cls.__name__)
+    for rule in sorted({"type", *OWN.get(cls, {})})
 ]
 
 
@@ -32,7 +33,7 @@ CASES = [
 def test_an_update_that_breaks_a_rule_is_rejected(
     cls: type, rule: str, data: st.DataObject
 ) -> None:
-    broken = data.draw(tms._violations(cls, {rule}, nested=False))
+    broken = data.draw(broken_values(cls, {rule}, nested=False))
     original = trafficking_model.to_dict(broken.value)
     hints = typing.get_type_hints(cls)
     try:

@@ -123,18 +123,18 @@ class Band:
         """Check the ends: whole numbers, not negative, in order."""
         if (
             type(self.low) is int
-            and 0 <= self.low <= _BAND_LIMIT
+            and 0 <= self.low <= BAND_LIMIT
             and (
                 self.high is None
-                or (type(self.high) is int and self.low <= self.high <= _BAND_LIMIT)
+                or (type(self.high) is int and self.low <= self.high <= BAND_LIMIT)
             )
         ):
             return
         problems: Problems = []
-        low_ok = is_in_range(problems, field("low"), self.low, 0, _BAND_LIMIT)
+        low_ok = is_in_range(problems, field("low"), self.low, 0, BAND_LIMIT)
         if (
             self.high is not None
-            and is_in_range(problems, field("high"), self.high, 0, _BAND_LIMIT)
+            and is_in_range(problems, field("high"), self.high, 0, BAND_LIMIT)
             and low_ok
             and self.high < self.low
         ):
@@ -153,7 +153,7 @@ class Band:
         return f"{self.low}--{self.high}"
 
 
-_BAND_LIMIT: Final = 9_999  # four digits, as `_BAND` reads them
+BAND_LIMIT: Final = 9_999  # four digits, as `_BAND` reads them
 
 
 @attrs.frozen(slots=True, kw_only=True)
@@ -282,7 +282,7 @@ class Record:
                     "and the CTDC file has none",
                 )
         sets_ok = True
-        for name, vocabulary in _SETS:
+        for name, vocabulary in FLAG_SETS:
             sets_ok = (
                 is_frozenset_of(
                     problems, field(name), getattr(self, name), _member_of(vocabulary)
@@ -309,7 +309,7 @@ class Record:
         raise_if_any(problems)
 
 
-_SETS: Final = (
+FLAG_SETS: Final = (
     ("means", Means),
     ("exploitation", ExploitationForm),
     ("sectors", Sector),
@@ -354,7 +354,7 @@ def _is_flag(problems: Problems, path: str, value: object) -> bool:
 _ALL_FLAGS: Final[frozenset[object]] = frozenset(
     {*Means, *CTDC_FORMS, *Sector, *RecruiterRelation}
 )
-_GENDERS: Final = frozenset({Sex.FEMALE, Sex.MALE, Sex.OTHER})
+CTDC_GENDERS: Final = frozenset({Sex.FEMALE, Sex.MALE, Sex.OTHER})
 
 
 def _plainly_valid(record: Record) -> bool:
