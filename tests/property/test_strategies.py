@@ -477,3 +477,12 @@ def test_every_model_class_and_vocabulary_has_a_strategy() -> None:
     } == set(MODEL_CLASSES)
     assert Sex in enums
     assert ExploitationForm in enums
+
+
+def test_every_data_class_has_one_shipped_strategy() -> None:
+    # The registry lists the classes; each strategy module marks its own.
+    from trafficking_model._models import DATA_CLASSES
+    from trafficking_model.strategies._draw import STRATEGIES
+
+    assert list(BASES) == list(DATA_CLASSES)
+    assert set(STRATEGIES) == set(DATA_CLASSES)

@@ -48,10 +48,13 @@ def _hypothesis_setup_hook() -> None:
         register()
 
 
+import typing
+from enum import EnumMeta
 from typing import TYPE_CHECKING
 
 from hypothesis import strategies as st
 
+from trafficking_model import vocabularies
 from trafficking_model.strategies._bases import BASES, base
 from trafficking_model.strategies._basics import (
     country_codes,
@@ -93,20 +96,6 @@ from trafficking_model.strategies._statistics import (
 from trafficking_model.strategies._tiers import tier_histories, tier_placements
 from trafficking_model.strategies._victims import victims
 from trafficking_model.strategies._violations import violation_rules, violations
-from trafficking_model.vocabularies import (
-    AgeGroup,
-    CitizenshipCategory,
-    Disposition,
-    ExploitationForm,
-    IdentificationStatus,
-    MeasureStatus,
-    OffenceType,
-    Pillar,
-    ReviewKind,
-    Sex,
-    StakeholderKind,
-    TipTier,
-)
 
 if TYPE_CHECKING:
     from enum import Enum
@@ -151,19 +140,10 @@ __all__ = [
     "violations",
 ]
 
-_VOCABULARIES: tuple[type[Enum], ...] = (
-    AgeGroup,
-    CitizenshipCategory,
-    Disposition,
-    ExploitationForm,
-    IdentificationStatus,
-    MeasureStatus,
-    OffenceType,
-    Pillar,
-    ReviewKind,
-    Sex,
-    StakeholderKind,
-    TipTier,
+_VOCABULARIES: tuple[type[Enum], ...] = tuple(
+    typing.cast("type[Enum]", vocabulary)
+    for name in vocabularies.__all__
+    if isinstance(vocabulary := getattr(vocabularies, name), EnumMeta)
 )
 
 

@@ -17,6 +17,7 @@ from trafficking_model.strategies._draw import (
     check_size,
     maybe,
     ordinal,
+    strategy_for,
     subset,
 )
 from trafficking_model.strategies._periods import (
@@ -58,6 +59,7 @@ _DISPOSITIONS = st.sampled_from(Disposition)
 _SEXES = st.sampled_from(Sex)
 
 
+@strategy_for(Defendant)
 def defendants(
     *,
     ids: st.SearchStrategy[str] | None = None,
@@ -95,6 +97,7 @@ def defendants(
     )()
 
 
+@strategy_for(Case)
 def cases(
     *,
     ids: st.SearchStrategy[str] | None = None,

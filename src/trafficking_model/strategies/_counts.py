@@ -10,9 +10,11 @@ from trafficking_model.strategies._draw import (
     COUNT_LIMIT,
     below,
     check_size,
+    strategy_for,
 )
 
 
+@strategy_for(Count)
 def counts(*, max_value: int = COUNT_LIMIT) -> st.SearchStrategy[Count]:
     """Draw counts as publishers give them: exact, ranged, `<5`, or open-ended.
 

@@ -29,12 +29,14 @@ from trafficking_model.strategies._draw import (
     check_size,
     maybe,
     ordinal,
+    strategy_for,
 )
 from trafficking_model.vocabularies import (
     ExploitationForm,
 )
 
 
+@strategy_for(Band)
 def ctdc_bands(*, max_value: int = BAND_LIMIT) -> st.SearchStrategy[Band]:
     """Draw bands of the CTDC file: closed (`9--17`) or open (`48+`).
 
@@ -78,6 +80,7 @@ _CTDC_GENDERS = st.sampled_from(sorted(CTDC_GENDERS, key=ordinal))
 _ISO_COUNTRIES = st.sampled_from(sorted(ISO_COUNTRY_CODES))
 
 
+@strategy_for(Record)
 def ctdc_records(*, country: str | None = None) -> st.SearchStrategy[Record]:
     """Draw rows of the CTDC dataset, each flag yes, no or not recorded.
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typing
 from enum import Enum
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
@@ -63,3 +63,25 @@ def subset(
 
 def ordinal(member: Enum) -> int:
     return list(type(member)).index(member)
+
+
+S = TypeVar("S", bound="Callable[..., st.SearchStrategy[Any]]")
+
+STRATEGIES: dict[type, Callable[..., st.SearchStrategy[Any]]] = {}
+"""The shipped strategy of each data class, filled by `strategy_for`."""
+
+
+def strategy_for(cls: type) -> Callable[[S], S]:
+    """Record the decorated function as the strategy of valid values of `cls`.
+
+    Example:
+        >>> from trafficking_model import Period, strategies
+        >>> STRATEGIES[Period] is strategies.periods
+        True
+    """
+
+    def record(strategy: S) -> S:
+        STRATEGIES[cls] = strategy
+        return strategy
+
+    return record

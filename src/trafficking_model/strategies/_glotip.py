@@ -18,6 +18,7 @@ from trafficking_model.strategies._counts import (
 )
 from trafficking_model.strategies._draw import (
     CHARACTERS,
+    strategy_for,
 )
 
 _CELL_TEXT = st.text(CHARACTERS, max_size=30)
@@ -25,6 +26,7 @@ _GLOTIP_SEXES = st.sampled_from([TOTAL, FEMALE, MALE])
 _GLOTIP_AGES = st.sampled_from([TOTAL, CHILDREN, ADULTS])
 
 
+@strategy_for(GlotipRow)
 def glotip_rows(*, country: str | None = None) -> st.SearchStrategy[GlotipRow]:
     """Draw rows of UNODC's GLOTIP long format, with any text in the cells.
 

@@ -10,8 +10,10 @@ from trafficking_model.money import Money
 from trafficking_model.strategies._basics import (
     CURRENCIES,
 )
+from trafficking_model.strategies._draw import strategy_for
 
 
+@strategy_for(Money)
 def money(
     *,
     currency: str | None = None,

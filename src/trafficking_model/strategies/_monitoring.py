@@ -31,6 +31,7 @@ from trafficking_model.strategies._draw import (
     below,
     maybe,
     pick,
+    strategy_for,
 )
 from trafficking_model.strategies._money import (
     MONEY,
@@ -60,6 +61,7 @@ MEASURE_STATUSES = st.sampled_from(MeasureStatus)
 FUNDING_SOURCES = st.sampled_from(["State budget", "Donor grant"]) | SHORT_TEXTS
 
 
+@strategy_for(IndicatorObservation)
 def indicator_observations(
     *, within: Period = DEFAULT_PERIOD
 ) -> st.SearchStrategy[IndicatorObservation]:
@@ -100,6 +102,7 @@ def draw_indicator_observation(
     )
 
 
+@strategy_for(StatusObservation)
 def status_observations(
     *, within: Period = DEFAULT_PERIOD
 ) -> st.SearchStrategy[StatusObservation]:
@@ -131,6 +134,7 @@ def draw_status_observation(
     )
 
 
+@strategy_for(SpendingObservation)
 def spending_observations(
     *, within: Period = DEFAULT_PERIOD
 ) -> st.SearchStrategy[SpendingObservation]:
@@ -228,6 +232,7 @@ def _indicator_progress(
     )
 
 
+@strategy_for(IndicatorProgress)
 def indicator_progress(
     *, as_of: dt.date = DEFAULT_PERIOD.end
 ) -> st.SearchStrategy[IndicatorProgress]:
@@ -269,6 +274,7 @@ def draw_measure_progress(
     )
 
 
+@strategy_for(MeasureProgress)
 def measure_progress(
     *, as_of: dt.date = DEFAULT_PERIOD.end
 ) -> st.SearchStrategy[MeasureProgress]:
@@ -297,6 +303,7 @@ def _amounts(draw: st.DrawFn) -> tuple[Money, ...]:
     return tuple(draw(money(currency=currency)) for currency in currencies)
 
 
+@strategy_for(PlanProgress)
 def plan_progress(*, as_of: dt.date | None = None) -> st.SearchStrategy[PlanProgress]:
     """Draw snapshots of a plan's progress, with nothing observed after their day.
 
@@ -329,6 +336,7 @@ def plan_progress(*, as_of: dt.date | None = None) -> st.SearchStrategy[PlanProg
     return st.composite(build)()
 
 
+@strategy_for(ReviewComparison)
 def review_comparisons() -> st.SearchStrategy[ReviewComparison]:
     """Draw comparisons of two snapshots, the earlier one first.
 

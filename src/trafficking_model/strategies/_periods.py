@@ -13,6 +13,7 @@ from trafficking_model.statistics import (
 )
 from trafficking_model.strategies._draw import (
     below,
+    strategy_for,
 )
 
 DEFAULT_PERIOD = Period(start=dt.date(FIRST_YEAR, 1, 1), end=dt.date(LAST_YEAR, 12, 31))
@@ -29,6 +30,7 @@ def draw_period(draw: st.DrawFn, within: Period) -> Period:
     return Period(start=min(first, second), end=max(first, second))
 
 
+@strategy_for(Period)
 def periods(*, within: Period = DEFAULT_PERIOD) -> st.SearchStrategy[Period]:
     """Draw periods that lie within a given period.
 

@@ -29,6 +29,7 @@ from trafficking_model.strategies._draw import (
     check_size,
     maybe,
     pick,
+    strategy_for,
     subset,
 )
 from trafficking_model.strategies._money import (
@@ -74,6 +75,7 @@ def _indicator(draw: st.DrawFn, identifier: str) -> Indicator:
     )
 
 
+@strategy_for(Indicator)
 def indicators(
     *, ids: st.SearchStrategy[str] | None = None
 ) -> st.SearchStrategy[Indicator]:
@@ -129,6 +131,7 @@ def _measure(
     )
 
 
+@strategy_for(Measure)
 def measures(
     *,
     ids: st.SearchStrategy[str] | None = None,
@@ -207,6 +210,7 @@ def _review(
 _REVIEW_KINDS = st.sampled_from(ReviewKind)
 
 
+@strategy_for(PlanReview)
 def plan_reviews(
     *,
     stakeholder_ids: Collection[str] | None = None,
@@ -234,6 +238,7 @@ def plan_reviews(
     return st.composite(lambda draw: _review(draw, known, period))()
 
 
+@strategy_for(NationalActionPlan)
 def national_action_plans(
     *,
     country: str | None = None,
@@ -342,6 +347,7 @@ def national_action_plans(
     return st.composite(build)()
 
 
+@strategy_for(Objective)
 def objectives(
     *, ids: st.SearchStrategy[str] | None = None
 ) -> st.SearchStrategy[Objective]:
@@ -362,6 +368,7 @@ def objectives(
     return st.builds(Objective, id=id_strategy, title=TEXTS)
 
 
+@strategy_for(BudgetLine)
 def budget_lines(*, currency: str | None = None) -> st.SearchStrategy[BudgetLine]:
     """Draw budget lines: an amount allocated from a funding source.
 

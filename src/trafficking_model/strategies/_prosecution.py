@@ -9,6 +9,7 @@ from trafficking_model.strategies._draw import (
     COUNT_LIMIT,
     below,
     check_size,
+    strategy_for,
 )
 from trafficking_model.strategies._publishing import (
     blur,
@@ -20,6 +21,7 @@ from trafficking_model.strategies._publishing import (
 SENTENCE_SPLIT = ("imprisonment", "conditional", "postponed", "fined")
 
 
+@strategy_for(ProsecutionOutcome)
 def prosecution_outcomes(
     *, max_defendants: int = COUNT_LIMIT, exact: bool = False
 ) -> st.SearchStrategy[ProsecutionOutcome]:

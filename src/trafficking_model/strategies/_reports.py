@@ -23,6 +23,7 @@ from trafficking_model.strategies._draw import (
     check_size,
     maybe,
     pick,
+    strategy_for,
 )
 from trafficking_model.strategies._periods import (
     DEFAULT_PERIOD,
@@ -56,6 +57,7 @@ _EXACT_SECTIONS: tuple[st.SearchStrategy[Any], ...] = (
 _SECTIONS = st.sampled_from(["all", "all", "some", "some", "law enforcement"])
 
 
+@strategy_for(CountryReport)
 def country_reports(
     *,
     country: str | None = None,

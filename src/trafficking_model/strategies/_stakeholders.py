@@ -13,6 +13,7 @@ from trafficking_model.strategies._basics import (
 )
 from trafficking_model.strategies._draw import (
     maybe,
+    strategy_for,
 )
 from trafficking_model.vocabularies import (
     StakeholderKind,
@@ -34,6 +35,7 @@ def draw_stakeholder(
 _STAKEHOLDER_KINDS = st.sampled_from(StakeholderKind)
 
 
+@strategy_for(Stakeholder)
 def stakeholders(
     *,
     ids: st.SearchStrategy[str] | None = None,

@@ -20,6 +20,7 @@ from trafficking_model.strategies._draw import (
     E,
     below,
     check_size,
+    strategy_for,
 )
 from trafficking_model.strategies._publishing import (
     blur,
@@ -44,6 +45,7 @@ if typing.TYPE_CHECKING:
     from trafficking_model.counts import Figure
 
 
+@strategy_for(CaseStatistics)
 def case_statistics(
     *, max_total: int = COUNT_LIMIT, exact: bool = False
 ) -> st.SearchStrategy[CaseStatistics]:
@@ -101,6 +103,7 @@ def case_statistics(
     return st.composite(build)()
 
 
+@strategy_for(VictimStatistics)
 def victim_statistics(
     *, min_total: int = 0, max_total: int = COUNT_LIMIT, exact: bool = False
 ) -> st.SearchStrategy[VictimStatistics]:
@@ -229,6 +232,7 @@ def draw_figures(
     return LawEnforcementFigures(year=year, **counts, derived=derived)
 
 
+@strategy_for(LawEnforcementFigures)
 def law_enforcement_figures(
     *, year: int | None = None, max_count: int = COUNT_LIMIT, exact: bool = False
 ) -> st.SearchStrategy[LawEnforcementFigures]:

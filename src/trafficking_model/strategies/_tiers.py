@@ -16,6 +16,7 @@ from trafficking_model.strategies._draw import (
     BOOLEANS,
     below,
     check_size,
+    strategy_for,
 )
 from trafficking_model.tiers import (
     FIRST_TIP_REPORT,
@@ -29,6 +30,7 @@ from trafficking_model.vocabularies import (
 REPORT_YEARS = st.integers(min_value=FIRST_TIP_REPORT, max_value=LAST_YEAR)
 
 
+@strategy_for(TierPlacement)
 def tier_placements(*, country: str | None = None) -> st.SearchStrategy[TierPlacement]:
     """Draw single TIP placements; only a Watch List placement carries a waiver.
 
@@ -65,6 +67,7 @@ _HISTORY_TIERS = st.sampled_from(
 )
 
 
+@strategy_for(TierHistory)
 def tier_histories(
     *, country: str | None = None, max_placements: int = 12
 ) -> st.SearchStrategy[TierHistory]:

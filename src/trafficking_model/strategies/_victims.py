@@ -17,6 +17,7 @@ from trafficking_model.strategies._draw import (
     below,
     maybe,
     ordinal,
+    strategy_for,
 )
 from trafficking_model.strategies._periods import (
     DEFAULT_PERIOD,
@@ -36,6 +37,7 @@ if typing.TYPE_CHECKING:
     from trafficking_model.periods import Period
 
 
+@strategy_for(Victim)
 def victims(
     *,
     ids: st.SearchStrategy[str] | None = None,
