@@ -5,7 +5,7 @@ repository root). The tests here guard that set-up:
 
 - every Python code block in the Markdown is one that Sybil runs: a block marked
   `py`, `pycon` or `python title="..."` would otherwise be silently skipped;
-- every rule id the code can report appears in a rules table of the concepts
+- every rule the code declares appears in a rules table of the concepts
   pages, and no table names a rule the code does not have;
 - the error message in each table row also appears in a code block of the same
   page, where Sybil checks it against what the library really prints;
@@ -14,7 +14,6 @@ repository root). The tests here guard that set-up:
 
 from __future__ import annotations
 
-import ast
 import doctest
 import importlib.util
 import re
@@ -25,7 +24,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 import trafficking_model
-from trafficking_model import vocabularies
+from trafficking_model import _rules, vocabularies
 from trafficking_model.__main__ import main
 
 if TYPE_CHECKING:
@@ -107,46 +106,6 @@ def test_every_python_block_is_run(path: Path) -> None:
         )
 
 
-def _rule_ids_in_code() -> set[str]:
-    """Every rule id the package can report.
-
-    A rule id is a string literal passed as the `rule` of a call, by keyword
-    (`Problem(rule=...)`, or a helper's `rule=...`) or as the third argument of
-    the `add(problems, path, rule, message)` helper, or as the first argument of
-    the loader's `_fail(rule, message)` helper.
-    """
-    rules = set()
-    for path in SOURCE.rglob("*.py"):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if not isinstance(node, ast.Call):
-                continue
-            values = [kw.value for kw in node.keywords if kw.arg == "rule"]
-            values.extend(  # rules=(a, b): the ids a shared check reports
-                element
-                for kw in node.keywords
-                if kw.arg == "rules" and isinstance(kw.value, ast.Tuple)
-                for element in kw.value.elts
-            )
-            if (
-                isinstance(node.func, ast.Name)
-                and node.func.id == "add"
-                and len(node.args) >= 3
-            ):
-                values.append(node.args[2])
-            if (
-                isinstance(node.func, ast.Name)
-                and node.func.id == "_fail"
-                and node.args
-            ):
-                values.append(node.args[0])
-            rules.update(
-                value.value
-                for value in values
-                if isinstance(value, ast.Constant) and isinstance(value.value, str)
-            )
-    return rules
-
-
 def _rule_rows(text: str) -> list[list[str]]:
     """The rows of every table whose first column is headed `Rule`."""
     rows: list[list[str]] = []
@@ -179,7 +138,7 @@ def test_every_rule_in_the_code_is_documented_and_no_other() -> None:
         for page in CONCEPTS
         for row in _rule_rows(page.read_text(encoding="utf-8"))
     }
-    in_code = _rule_ids_in_code()
+    in_code = set(_rules.declared())
     assert len(in_code) >= 20
     assert documented == in_code, (
         f"rules without a table row: {sorted(in_code - documented)}; "

@@ -17,6 +17,7 @@ from typing import IO, TYPE_CHECKING, TypeVar
 import attrs
 
 from trafficking_model._files import write_atomically
+from trafficking_model._validation import JSON, TYPE
 from trafficking_model.errors import Problem, ValidationError
 from trafficking_model.serialization import (
     Appender,
@@ -114,7 +115,7 @@ def _read(
                         Problem(
                             path="$",
                             message="blank line: JSON Lines needs one value per line",
-                            rule="json",
+                            rule=JSON,
                         )
                     ]
                 )
@@ -239,7 +240,7 @@ def _not_a_record(obj: object, line: int) -> ValidationError:
                 path="$",
                 message="expected a model object as a record, "
                 f"got {type(obj).__name__}",
-                rule="type",
+                rule=TYPE,
             )
         ],
         line=line,

@@ -33,6 +33,7 @@ from trafficking_model._validation import (
     CURRENCY_CODES,
     ISO_COUNTRY_CODES,
     MAX_AGE,
+    UNSUPPORTED_TYPE,
     WHITESPACE,
 )
 from trafficking_model.counts import Count, Figure
@@ -199,9 +200,7 @@ RESULT_MODULES = frozenset(
 
 
 def _unsupported(message: str) -> ValidationError:
-    return ValidationError(
-        [Problem(path="$", message=message, rule="unsupported_type")]
-    )
+    return ValidationError([Problem(path="$", message=message, rule=UNSUPPORTED_TYPE)])
 
 
 def _model_classes() -> dict[str, type[Any]]:

@@ -67,10 +67,19 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 from immutabledict import immutabledict
 
+from trafficking_model._rules import holds, rule
 from trafficking_model._validation import (
+    ENUM,
     INT_LIMIT,
+    INT_SIZE,
+    JSON,
     LONE_SURROGATE_MESSAGE,
     MAX_INT_DIGITS,
+    REQUIRED,
+    TYPE,
+    UNICODE,
+    UNKNOWN_KEY,
+    UNSUPPORTED_TYPE,
     describe,
     is_scalar_text,
     subject,
@@ -96,7 +105,7 @@ def _fail(rule: str, message: str, path: str = "$") -> ValidationError:
 
 
 def _wrong_type(expected: str, value: object) -> ValidationError:
-    return _fail("type", f"expected {expected}, got {describe(value)}")
+    return _fail(TYPE, f"expected {expected}, got {describe(value)}")
 
 
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*", re.ASCII)
@@ -123,7 +132,7 @@ def _structure_str(value: object, _: object) -> str:
     if type(value) is str:
         if is_scalar_text(value):
             return value
-        raise _fail("unicode", LONE_SURROGATE_MESSAGE)
+        raise _fail(UNICODE, LONE_SURROGATE_MESSAGE)
     raise _wrong_type("str", value)
 
 
@@ -153,7 +162,7 @@ def _too_long(value: object) -> ValidationError:
         bits = abs(typing.cast("int", value)).bit_length()
         digits = int((bits - 1) * 0.30102999566398) + 1  # |value| >= 2 ** (bits - 1)
     return _fail(
-        "int_size",
+        INT_SIZE,
         f"an int of at least {digits} digits is too long: at most "
         f"{MAX_INT_DIGITS} digits can be written as JSON and read back",
     )
@@ -179,6 +188,14 @@ _DATES: dict[str, dt.date] = {}
 _DATE_CACHE_SIZE = 50_000
 
 
+_DATE_RULE = rule(
+    "date",
+    "Every date is written `YYYY-MM-DD` (ISO 8601), so that day and month are never "
+    "confused.",
+    applies_to=holds(dt.date),
+)
+
+
 def _structure_date(value: object, _: object) -> dt.date:
     if type(value) is str:
         # Dates repeat a lot in real data; share one immutable object for each.
@@ -194,11 +211,21 @@ def _structure_date(value: object, _: object) -> dt.date:
                 if len(_DATES) < _DATE_CACHE_SIZE:
                     _DATES[value] = day
                 return day
-        raise _fail("date", f"{subject(value)} is not a date in the form YYYY-MM-DD")
+        raise _fail(
+            _DATE_RULE, f"{subject(value)} is not a date in the form YYYY-MM-DD"
+        )
     raise _wrong_type('a date string "YYYY-MM-DD"', value)
 
 
 _DECIMAL = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?", re.ASCII)
+
+
+_DECIMAL_RULE = rule(
+    "decimal",
+    '`Money.amount` is written as a decimal string such as `"150000.00"`: a JSON '
+    "number would lose cents to floating point.",
+    applies_to=holds(Decimal),
+)
 
 
 def _structure_decimal(value: object, _: object) -> Decimal:
@@ -209,7 +236,7 @@ def _structure_decimal(value: object, _: object) -> Decimal:
             except InvalidOperation:  # pragma: no cover - the pattern is stricter
                 pass
         raise _fail(
-            "decimal",
+            _DECIMAL_RULE,
             f"{subject(value)} is not a decimal number in a string, "
             "such as '150000.00'",
         )
@@ -244,7 +271,7 @@ def _enum_hook(enum_type: type[enum.Enum]) -> Hook:
             if member is not None:
                 return member
             raise _fail(
-                "enum",
+                ENUM,
                 f"{subject(value)} is not a {enum_type.__name__}; "
                 f"expected one of {_enum_values(enum_type)}",
             )
@@ -293,6 +320,14 @@ def _is_sequence(type_: object) -> bool:
     return len(args) == 1
 
 
+_INVALID_RULE = rule(
+    "invalid",
+    "A hook of yours that raises anything else than a `ValidationError` still gives "
+    "one.",
+    checked_on="hooks you register on `converter`",
+)
+
+
 def _sequence_hook(type_: object, conv: cattrs.Converter) -> Hook:
     build = _SEQUENCES[typing.get_origin(type_)]
     item_type = typing.get_args(type_)[0]
@@ -329,7 +364,7 @@ def _sequence_hook(type_: object, conv: cattrs.Converter) -> Hook:
                     problem.under(f"$[{index}]") for problem in _problems_of(error)
                 )
         if not problems:  # pragma: no cover - every item alone is fine
-            raise _fail("invalid", f"cannot build {type_!r} from {describe(value)}")
+            raise _fail(_INVALID_RULE, f"cannot build {type_!r} from {describe(value)}")
         raise ValidationError(problems)
 
     return structure_sequence
@@ -376,7 +411,7 @@ def _flag_set_hook(type_: object, conv: cattrs.Converter) -> Hook:
                     Problem(
                         path=_key_path(key),
                         message=f"unknown key {key!r}: expected one of {names}",
-                        rule="unknown_key",
+                        rule=UNKNOWN_KEY,
                     )
                 )
                 continue
@@ -458,7 +493,7 @@ def _breakdown_hook(type_: object, _conv: cattrs.Converter) -> Hook:
                         path=_key_path(key),
                         message=f"unknown key {key!r}: not a {enum_type.__name__}; "
                         f"expected one of {_enum_values(enum_type)}",
-                        rule="unknown_key",
+                        rule=UNKNOWN_KEY,
                     )
                 )
             elif type(count) is int and -INT_LIMIT < count < INT_LIMIT:
@@ -480,7 +515,7 @@ def _breakdown_hook(type_: object, _conv: cattrs.Converter) -> Hook:
                     Problem(
                         path=_key_path(key),
                         message=f"expected {expected}, got {describe(count)}",
-                        rule="type",
+                        rule=TYPE,
                     )
                 )
         if problems:
@@ -675,6 +710,13 @@ def _note(error: BaseException, kind: type[T]) -> T | None:
     return None
 
 
+_DEPTH_RULE = rule(
+    "depth",
+    "A hook of yours that recurses past Python's limit is refused instead of crashing.",
+    checked_on="hooks you register on `converter`",
+)
+
+
 def _problems_of(error: BaseException) -> list[Problem]:
     """Turn any error raised while structuring into problems with paths.
 
@@ -708,7 +750,7 @@ def _problems_of(error: BaseException) -> list[Problem]:
                     Problem(
                         path=_key_path(attribute.name),
                         message="required field is missing",
-                        rule="required",
+                        rule=REQUIRED,
                     )
                 )
             else:
@@ -727,18 +769,18 @@ def _problems_of(error: BaseException) -> list[Problem]:
             Problem(
                 path=_key_path(key),
                 message=f"unknown key {key!r}: {error.cl.__name__} has no such field",
-                rule="unknown_key",
+                rule=UNKNOWN_KEY,
             )
             for key in sorted(error.extra_fields, key=str)
         ]
     if isinstance(error, RecursionError):
-        return [Problem(path="$", message="nested too deeply", rule="depth")]
+        return [Problem(path="$", message="nested too deeply", rule=_DEPTH_RULE)]
     # An error from a hook the user registered: its message is the user's own.
     return [
         Problem(
             path="$",
             message=f"invalid value ({type(error).__name__}: {error})",
-            rule="invalid",
+            rule=_INVALID_RULE,
         )
     ]
 
@@ -776,9 +818,7 @@ def from_dict(data: object, cls: type[T]) -> T:
     try:
         hook = converter.get_structure_hook(cls)
     except StructureHandlerNotFoundError:
-        raise _fail(
-            "unsupported_type", f"cannot load {cls!r}: no hook for it"
-        ) from None
+        raise _fail(UNSUPPORTED_TYPE, f"cannot load {cls!r}: no hook for it") from None
     try:
         return typing.cast("T", hook(data, cls))
     except ValidationError:
@@ -873,7 +913,7 @@ def _text_of(data: JsonText) -> str:
         try:
             return str(data, "utf-8")
         except UnicodeError as error:
-            raise _fail("json", f"malformed JSON: not UTF-8 text ({error})") from None
+            raise _fail(JSON, f"malformed JSON: not UTF-8 text ({error})") from None
     raise _wrong_type("JSON text (str or bytes)", data)
 
 
@@ -896,7 +936,7 @@ def _parse_json(data: JsonText) -> object:
     text = _text_of(data)
     if text.startswith(BOM):
         raise _fail(
-            "json",
+            JSON,
             "malformed JSON: the text starts with a byte order mark (U+FEFF), "
             "which JSON does not allow; save the file as UTF-8 without a BOM",
         )
@@ -911,12 +951,12 @@ def _parse_json(data: JsonText) -> object:
             _SURROGATE_CHECK.encode(value).encode("utf-8")
     except UnicodeError:
         raise _fail(
-            "json", "malformed JSON: a string holds a lone surrogate (U+D800 to U+DFFF)"
+            JSON, "malformed JSON: a string holds a lone surrogate (U+D800 to U+DFFF)"
         ) from None
     except RecursionError:
-        raise _fail("json", "malformed JSON: nested too deeply") from None
+        raise _fail(JSON, "malformed JSON: nested too deeply") from None
     except (ValueError, TypeError) as error:
-        raise _fail("json", f"malformed JSON: {error}") from None
+        raise _fail(JSON, f"malformed JSON: {error}") from None
     return value
 
 
@@ -986,7 +1026,7 @@ def to_json(obj: object, *, indent: int | None = None) -> str:
         return _encode_json(obj).decode("utf-8")
     if type(indent) is not int or indent < 0:
         msg = f"indent must be an int of 0 or more, got {type(indent).__name__}"
-        raise _fail("type", msg)
+        raise _fail(TYPE, msg)
     data = to_dict(obj)
     encoder = json.JSONEncoder(
         ensure_ascii=False, allow_nan=False, sort_keys=True, indent=indent
@@ -994,7 +1034,7 @@ def to_json(obj: object, *, indent: int | None = None) -> str:
     try:
         return encoder.encode(data)
     except (ValueError, TypeError, UnicodeError) as error:
-        raise _fail("json", f"cannot be written as JSON: {error}") from None
+        raise _fail(JSON, f"cannot be written as JSON: {error}") from None
 
 
 def _encode_json(obj: object) -> bytes:
@@ -1027,7 +1067,7 @@ def _encode_with_converter(obj: object) -> bytes:
     try:
         return _JSON_ENCODER.encode(data).encode("utf-8")
     except (ValueError, TypeError, UnicodeError) as error:
-        raise _fail("json", f"cannot be written as JSON: {error}") from None
+        raise _fail(JSON, f"cannot be written as JSON: {error}") from None
 
 
 # ---------------------------------------------------------------------------

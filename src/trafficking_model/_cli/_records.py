@@ -13,6 +13,7 @@ from trafficking_model._cli._input import (
     first_record,
     not_a_record,
 )
+from trafficking_model._validation import JSON
 from trafficking_model.errors import Problem, ValidationError
 from trafficking_model.serialization import (
     _accelerated_decoder,
@@ -159,7 +160,7 @@ def _line(line: bytes, number: int, cls: type[Any] | None) -> object:
                 Problem(
                     path="$",
                     message="blank line: JSON Lines needs one value per line",
-                    rule="json",
+                    rule=JSON,
                 )
             ],
             line=number,
@@ -181,7 +182,7 @@ def _line(line: bytes, number: int, cls: type[Any] | None) -> object:
 
 def _bad_json(number: int) -> ValidationError:
     return ValidationError(
-        [Problem(path="$", message="malformed JSON", rule="json")], line=number
+        [Problem(path="$", message="malformed JSON", rule=JSON)], line=number
     )
 
 
@@ -195,7 +196,7 @@ def _document(source: Input, cls: type[Any] | None) -> Iterator[Item]:
             message += (
                 "; if the file holds one record per line (JSON Lines), pass --jsonl"
             )
-        yield None, ValidationError([Problem(path="$", message=message, rule="json")])
+        yield None, ValidationError([Problem(path="$", message=message, rule=JSON)])
         return
     chosen = cls or _class_or_fail(source, first_record(document))
     source.cls = chosen

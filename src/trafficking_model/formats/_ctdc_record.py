@@ -7,9 +7,14 @@ from typing import TYPE_CHECKING, Final, TypeAlias
 
 import attrs
 
+from trafficking_model._rules import owns, rule
 from trafficking_model._validation import (
+    COUNTRY_CODE,
+    ENUM,
     ISO_COUNTRY_CODES,
     MAX_AGE,
+    RANGE,
+    RANGE_ORDER,
     Problems,
     add,
     field,
@@ -96,6 +101,7 @@ CTDC_FORMS: Final = frozenset(
 )
 
 
+@owns(RANGE, RANGE_ORDER)
 @attrs.frozen(slots=True)
 class Band:
     """A band of whole numbers, both ends included: `9--17` or `48+`.
@@ -138,7 +144,7 @@ class Band:
             add(
                 problems,
                 field("high"),
-                "range_order",
+                RANGE_ORDER,
                 f"{self.high} is below low ({self.low})",
             )
         raise_if_any(problems)
@@ -153,6 +159,13 @@ class Band:
 _BAND_LIMIT: Final = 9_999  # four digits, as `_BAND` reads them
 
 
+FLAG_STATE = rule(
+    "flag_state",
+    "A `ctdc.Record` flag is not recorded both yes and no.",
+)
+
+
+@owns(RANGE, ENUM, COUNTRY_CODE, FLAG_STATE)
 @attrs.frozen(slots=True, kw_only=True)
 class Record:
     """One victim's row of the CTDC dataset.
@@ -226,7 +239,7 @@ class Record:
             add(
                 problems,
                 field("gender"),
-                "enum",
+                ENUM,
                 "a gender not recorded is None, not unknown",
             )
         if (
@@ -237,7 +250,7 @@ class Record:
                 or (self.age.high is not None and self.age.high > MAX_AGE)
             )
         ):
-            add(problems, field("age"), "range", f"the band is outside 0..{MAX_AGE}")
+            add(problems, field("age"), RANGE, f"the band is outside 0..{MAX_AGE}")
         if self.months is not None:
             is_type(problems, field("months"), self.months, Band)
         for name in ("citizenship", "country_of_exploitation"):
@@ -250,7 +263,7 @@ class Record:
                 add(
                     problems,
                     field(name),
-                    "country_code",
+                    COUNTRY_CODE,
                     "a user-assigned code (XAA to XZZ) names no country, "
                     "and the CTDC file has none",
                 )
@@ -276,7 +289,7 @@ class Record:
                 add(
                     problems,
                     field("recorded_no"),
-                    "flag_state",
+                    FLAG_STATE,
                     f"{flag.value} is recorded both yes and no",
                 )
         raise_if_any(problems)
@@ -309,7 +322,7 @@ def _is_ctdc_form(problems: Problems, path: str, value: object) -> bool:
     add(
         problems,
         path,
-        "enum",
+        ENUM,
         f"{getattr(value, 'value', 'the value')} is not a form the CTDC file "
         "records (forced_labour, sexual, other)",
     )

@@ -14,9 +14,12 @@ from typing import TYPE_CHECKING, Final
 
 import attrs
 
+from trafficking_model._rules import owns
+from trafficking_model._validation import RANGE, TYPE
 from trafficking_model.counts import Count
 from trafficking_model.errors import Problem, ValidationError
 from trafficking_model.formats._tabular import (
+    HEADER,
     ErrorHandler,
     TableRow,
     TableSource,
@@ -72,6 +75,7 @@ _TEXT_FIELDS: Final = (
 )
 
 
+@owns(RANGE)
 @attrs.frozen(kw_only=True)
 class GlotipRow:
     """One row of the long format: one published figure and what it counts.
@@ -137,7 +141,7 @@ class GlotipRow:
                     Problem(
                         path=column_path(column),
                         message=f"expected str, got {type(text).__name__}",
-                        rule="type",
+                        rule=TYPE,
                     )
                 )
         if type(self.year) is not int:
@@ -145,7 +149,7 @@ class GlotipRow:
                 Problem(
                     path="$.Year",
                     message=f"expected int, got {type(self.year).__name__}",
-                    rule="type",
+                    rule=TYPE,
                 )
             )
         elif not 1900 <= self.year <= 2100:
@@ -153,7 +157,7 @@ class GlotipRow:
                 Problem(
                     path="$.Year",
                     message=f"{self.year} is outside 1900..2100",
-                    rule="range",
+                    rule=RANGE,
                 )
             )
         value: object = self.value
@@ -162,7 +166,7 @@ class GlotipRow:
                 Problem(
                     path="$.txtVALUE",
                     message=f"expected Count or None, got {type(value).__name__}",
-                    rule="type",
+                    rule=TYPE,
                 )
             )
         line: object = self.line
@@ -171,7 +175,7 @@ class GlotipRow:
                 Problem(
                     path="$.line",
                     message=f"expected int or None, got {type(line).__name__}",
-                    rule="type",
+                    rule=TYPE,
                 )
             )
             line = None
@@ -274,7 +278,7 @@ def read_rows(
                 table.header_line,
                 "$",
                 f"not the GLOTIP columns: {'; '.join(parts)}",
-                "header",
+                HEADER,
             )
         for item in table:
             if isinstance(item, ValidationError):
