@@ -86,8 +86,10 @@ differs: ECMA-262 counts U+FEFF and not U+001C to U+001F or U+0085).
 
 TYPE = rule(
     "type",
-    "Every field holds exactly its type, never a look-alike to be coerced: "
-    "a wrong type is a mistake in the data, not something to guess at.",
+    "Every field holds exactly its type, never a look-alike to be coerced: a count "
+    'given as text or `True`, a breakdown keyed by text (`"femal"`) or one str '
+    "for a set (read as a set of letters) is a mistake in the data, not something "
+    "to guess at.",
     applies_to=every_class,
     checked_on="items passed to an aggregating `from_` method, rows of a table",
 )

@@ -54,8 +54,8 @@ _SECTION_REQUIRED = rule(
 )
 _UNIQUE_YEARS = rule(
     "unique_years",
-    "`CountryReport.law_enforcement` gives each year once: two sets of figures for one"
-    " year would contradict each other.",
+    "`CountryReport.law_enforcement` gives each year once: two sets of figures for one "
+    "year would contradict each other.",
 )
 _WITHIN_REPORT_PERIOD = rule(
     "within_report_period",

@@ -180,8 +180,8 @@ _CASE_FIGURES: Final = _figure_names(_OFFENCE_BREAKDOWNS, "total")
 
 _PART_WITHIN_TOTAL = rule(
     "part_within_total",
-    "Each count of an overlapping `CaseStatistics.by_offence` is at most the total: no"
-    " offence can have more cases than there are.",
+    "Each count of an overlapping `CaseStatistics.by_offence` is at most the total: no "
+    "offence can have more cases than there are.",
 )
 _PARTS_COVER_TOTAL = rule(
     "parts_cover_total",

@@ -229,8 +229,8 @@ _WAIVER_LIMIT = rule(
 _WATCH_LIST_AFTER_DOWNGRADE = rule(
     "watch_list_after_downgrade",
     "From the 2019 report on, a country downgraded to Tier 3 after waivers is on the "
-    "Watch List for no more than one consecutive year: the Frederick Douglass TVPRA of"
-    " 2018, §110(b)(2)(F).",
+    "Watch List for no more than one consecutive year: the Frederick Douglass TVPRA of "
+    "2018, §110(b)(2)(F).",
 )
 _SAME_COUNTRY = rule(
     "same_country",

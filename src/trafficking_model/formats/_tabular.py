@@ -164,8 +164,8 @@ class Table:
 
 NO_COUNTERPART = rule(
     "no_counterpart",
-    "A field or figure one side has no place for is reported, never dropped nor forced"
-    " into a near match; a person's name never enters the model.",
+    "A field or figure one side has no place for is reported, never dropped nor forced "
+    "into a near match; a person's name never enters the model.",
     checked_on=(
         "`htcds.to_htcds`, `htcds.from_htcds`, `glotip.to_reports`, "
         "`glotip.from_reports`"
