@@ -1,6 +1,7 @@
 """MkDocs hooks for the trafficking-model documentation.
 
-- The vocabularies page gets its tables from the code at build time.
+- The vocabularies page gets its tables from the code at build time, and so do
+  the rule tables of the concepts pages (see `rule_tables.py`).
 - With `DOCS_OFFLINE=1` in the environment, the build skips downloading the
   Python, attrs and cattrs inventories, so that it can run strictly on a machine
   without internet access (as `.ci/run` does); links to those docs are then left
@@ -13,6 +14,7 @@ import logging
 import os
 from typing import TYPE_CHECKING, Any
 
+import rule_tables
 from mkdocs.plugins import event_priority
 from vocabulary_tables import MARKER, render_all
 
@@ -42,10 +44,10 @@ def on_page_markdown(
     config: MkDocsConfig,
     files: Files,
 ) -> str:
-    """Put the generated vocabulary tables where a page asks for them."""
+    """Put the generated vocabulary and rule tables where a page asks for them."""
     if MARKER in markdown:
-        return markdown.replace(MARKER, render_all())
-    return markdown
+        markdown = markdown.replace(MARKER, render_all())
+    return rule_tables.render(markdown)
 
 
 def on_page_content(
