@@ -5,16 +5,14 @@ repository root). The tests here guard that set-up:
 
 - every Python code block in the Markdown is one that Sybil runs: a block marked
   `py`, `pycon` or `python title="..."` would otherwise be silently skipped;
-- every rule id the code can report appears in a rules table of the concepts
-  pages, and no table names a rule the code does not have;
-- the error message in each table row also appears in a code block of the same
-  page, where Sybil checks it against what the library really prints;
+- every rule the code declares appears in a rules table of the concepts
+  pages, and no table names a rule the code does not have; the tables are
+  generated from the rules the code declares (`tools/docs/rule_tables.py`);
 - the command-line output shown in the quickstart is what the command prints.
 """
 
 from __future__ import annotations
 
-import ast
 import doctest
 import importlib.util
 import re
@@ -25,7 +23,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 import trafficking_model
-from trafficking_model import vocabularies
+from trafficking_model import _rules, vocabularies
 from trafficking_model.__main__ import main
 
 if TYPE_CHECKING:
@@ -42,7 +40,6 @@ CONCEPTS = sorted((DOCS / "concepts").glob("*.md"))
 
 FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^\n]*)$")
 PYTHON_LANGUAGES = {"python", "py", "python3", "pycon", "py3", "ipython", "pyi"}
-BACKTICKED = re.compile(r"`([^`]+)`")
 
 
 def _markdown_examples() -> Sybil:
@@ -81,14 +78,6 @@ def _fenced_blocks(text: str) -> list[tuple[int, int, str, str]]:
     return blocks
 
 
-def _python_blocks(text: str) -> str:
-    return "\n".join(
-        body
-        for _, _, info, body in _fenced_blocks(text)
-        if info.split(" ", 1)[0] in PYTHON_LANGUAGES
-    )
-
-
 @pytest.mark.parametrize("path", MARKDOWN, ids=lambda path: str(path.relative_to(ROOT)))
 def test_every_python_block_is_run(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
@@ -107,79 +96,24 @@ def test_every_python_block_is_run(path: Path) -> None:
         )
 
 
-def _rule_ids_in_code() -> set[str]:
-    """Every rule id the package can report.
-
-    A rule id is a string literal passed as the `rule` of a call, by keyword
-    (`Problem(rule=...)`, or a helper's `rule=...`) or as the third argument of
-    the `add(problems, path, rule, message)` helper, or as the first argument of
-    the loader's `_fail(rule, message)` helper.
-    """
-    rules = set()
-    for path in SOURCE.rglob("*.py"):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if not isinstance(node, ast.Call):
-                continue
-            values = [kw.value for kw in node.keywords if kw.arg == "rule"]
-            values.extend(  # rules=(a, b): the ids a shared check reports
-                element
-                for kw in node.keywords
-                if kw.arg == "rules" and isinstance(kw.value, ast.Tuple)
-                for element in kw.value.elts
-            )
-            if (
-                isinstance(node.func, ast.Name)
-                and node.func.id == "add"
-                and len(node.args) >= 3
-            ):
-                values.append(node.args[2])
-            if (
-                isinstance(node.func, ast.Name)
-                and node.func.id == "_fail"
-                and node.args
-            ):
-                values.append(node.args[0])
-            rules.update(
-                value.value
-                for value in values
-                if isinstance(value, ast.Constant) and isinstance(value.value, str)
-            )
-    return rules
-
-
-def _rule_rows(text: str) -> list[list[str]]:
-    """The rows of every table whose first column is headed `Rule`."""
-    rows: list[list[str]] = []
-    in_rules_table = False
-    for line in text.splitlines():
-        if not line.startswith("|"):
-            in_rules_table = False
-            continue
-        cells = [cell.strip() for cell in line.strip().strip("|").split(" | ")]
-        if cells[0] == "Rule":
-            in_rules_table = True
-        elif in_rules_table and not set(cells[0]) <= set("-: "):
-            rows.append(cells)
-    return rows
+def _rule_ids(page: Path) -> list[str]:
+    """The rules a page's rule tables name, in order."""
+    return [
+        rule
+        for ids in _docs_tool("rule_tables").rule_ids(page.read_text(encoding="utf-8"))
+        for rule in ids
+    ]
 
 
 def test_the_concepts_pages_have_rules_tables() -> None:
     # Guards the next tests, which would pass vacuously on no tables.
     assert len(CONCEPTS) >= 7
-    assert all(
-        _rule_rows(page.read_text(encoding="utf-8"))
-        for page in CONCEPTS
-        if page.name != "index.md"
-    )
+    assert all(_rule_ids(page) for page in CONCEPTS if page.name != "index.md")
 
 
 def test_every_rule_in_the_code_is_documented_and_no_other() -> None:
-    documented = {
-        BACKTICKED.findall(row[0])[0]
-        for page in CONCEPTS
-        for row in _rule_rows(page.read_text(encoding="utf-8"))
-    }
-    in_code = _rule_ids_in_code()
+    documented = {rule for page in CONCEPTS for rule in _rule_ids(page)}
+    in_code = set(_rules.declared())
     assert len(in_code) >= 20
     assert documented == in_code, (
         f"rules without a table row: {sorted(in_code - documented)}; "
@@ -188,18 +122,13 @@ def test_every_rule_in_the_code_is_documented_and_no_other() -> None:
 
 
 @pytest.mark.parametrize("page", CONCEPTS, ids=lambda path: path.name)
-def test_every_error_in_a_rules_table_is_shown_by_a_checked_example(page: Path) -> None:
+def test_the_rule_tables_are_generated_from_the_registry(page: Path) -> None:
     text = page.read_text(encoding="utf-8")
-    examples = _python_blocks(text)
-    for row in _rule_rows(text):
-        messages = [
-            cell for cell in BACKTICKED.findall(row[-1]) if cell.startswith("$")
-        ]
-        assert messages, f"{page.name}: the row for {row[0]} shows no error"
-        for message in messages:
-            assert message in examples, (
-                f"{page.name}: {message!r} is in the table but no example prints it"
-            )
+    rendered: str = _docs_tool("rule_tables").render(text)
+    assert "<!-- rules:" not in rendered
+    for rule in _rule_ids(page):
+        meaning = _rules.RULES[rule].meaning
+        assert f"| `{rule}` | {meaning} | " in rendered, rule
 
 
 def test_the_quickstart_shows_what_the_command_prints(
@@ -225,7 +154,9 @@ def _docs_tool(name: str) -> ModuleType:
     return module
 
 
-@pytest.mark.parametrize("name", ["vocabulary_tables", "api_page", "field_tables"])
+@pytest.mark.parametrize(
+    "name", ["vocabulary_tables", "api_page", "field_tables", "rule_tables"]
+)
 def test_the_docs_tools_examples_hold(name: str) -> None:
     results = doctest.testmod(
         _docs_tool(name), optionflags=doctest.NORMALIZE_WHITESPACE

@@ -30,6 +30,7 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 from immutabledict import immutabledict
 
+from trafficking_model._rules import holds, rule
 from trafficking_model._types import (
     flag_vocabularies,
     is_breakdown,
@@ -41,9 +42,16 @@ from trafficking_model._types import (
     value_of,
 )
 from trafficking_model._validation import (
+    ENUM,
     INT_LIMIT,
+    INT_SIZE,
     LONE_SURROGATE_MESSAGE,
     MAX_INT_DIGITS,
+    REQUIRED,
+    TYPE,
+    UNICODE,
+    UNKNOWN_KEY,
+    UNSUPPORTED_TYPE,
     describe,
     is_scalar_text,
     subject,
@@ -55,6 +63,32 @@ from trafficking_model.formats._tabular import column_path
 
 if typing.TYPE_CHECKING:
     import enum
+
+_DATE_RULE = rule(
+    "date",
+    "Every date is written `YYYY-MM-DD` (ISO 8601), so that day and month are never "
+    "confused.",
+    applies_to=holds(dt.date),
+)
+
+_DECIMAL_RULE = rule(
+    "decimal",
+    '`Money.amount` is written as a decimal string such as `"150000.00"`: a JSON '
+    "number would lose cents to floating point.",
+    applies_to=holds(Decimal),
+)
+
+_INVALID_RULE = rule(
+    "invalid",
+    "A hook of yours that raises anything but a `ValidationError` still gives one.",
+    checked_on="hooks you register on `converter`",
+)
+
+_DEPTH_RULE = rule(
+    "depth",
+    "A hook of yours that recurses past Python's limit is refused instead of crashing.",
+    checked_on="hooks you register on `converter`",
+)
 
 T = TypeVar("T")
 
@@ -70,7 +104,7 @@ def fail(rule: str, message: str, path: str = "$") -> ValidationError:
 
 
 def wrong_type(expected: str, value: object) -> ValidationError:
-    return fail("type", f"expected {expected}, got {describe(value)}")
+    return fail(TYPE, f"expected {expected}, got {describe(value)}")
 
 
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*", re.ASCII)
@@ -97,7 +131,7 @@ def _structure_str(value: object, _: object) -> str:
     if type(value) is str:
         if is_scalar_text(value):
             return value
-        raise fail("unicode", LONE_SURROGATE_MESSAGE)
+        raise fail(UNICODE, LONE_SURROGATE_MESSAGE)
     raise wrong_type("str", value)
 
 
@@ -127,7 +161,7 @@ def too_long(value: object) -> ValidationError:
         bits = abs(typing.cast("int", value)).bit_length()
         digits = int((bits - 1) * 0.30102999566398) + 1  # |value| >= 2 ** (bits - 1)
     return fail(
-        "int_size",
+        INT_SIZE,
         f"an int of at least {digits} digits is too long: at most "
         f"{MAX_INT_DIGITS} digits can be written as JSON and read back",
     )
@@ -168,7 +202,7 @@ def _structure_date(value: object, _: object) -> dt.date:
                 if len(_DATES) < _DATE_CACHE_SIZE:
                     _DATES[value] = day
                 return day
-        raise fail("date", f"{subject(value)} is not a date in the form YYYY-MM-DD")
+        raise fail(_DATE_RULE, f"{subject(value)} is not a date in the form YYYY-MM-DD")
     raise wrong_type('a date string "YYYY-MM-DD"', value)
 
 
@@ -183,7 +217,7 @@ def _structure_decimal(value: object, _: object) -> Decimal:
             except InvalidOperation:  # pragma: no cover - the pattern is stricter
                 pass
         raise fail(
-            "decimal",
+            _DECIMAL_RULE,
             f"{subject(value)} is not a decimal number in a string, "
             "such as '150000.00'",
         )
@@ -214,7 +248,7 @@ def _enum_hook(enum_type: type[enum.Enum]) -> Hook:
             if member is not None:
                 return member
             raise fail(
-                "enum",
+                ENUM,
                 f"{subject(value)} is not a {enum_type.__name__}; "
                 f"expected one of {_enum_values(enum_type)}",
             )
@@ -279,7 +313,7 @@ def _sequence_hook(type_: object, conv: cattrs.Converter) -> Hook:
                     problem.under(f"$[{index}]") for problem in problems_of(error)
                 )
         if not problems:  # pragma: no cover - every item alone is fine
-            raise fail("invalid", f"cannot build {type_!r} from {describe(value)}")
+            raise fail(_INVALID_RULE, f"cannot build {type_!r} from {describe(value)}")
         raise ValidationError(problems)
 
     return structure_sequence
@@ -309,7 +343,7 @@ def _flag_set_hook(type_: object, conv: cattrs.Converter) -> Hook:
                     Problem(
                         path=key_path(key),
                         message=f"unknown key {key!r}: expected one of {names}",
-                        rule="unknown_key",
+                        rule=UNKNOWN_KEY,
                     )
                 )
                 continue
@@ -376,7 +410,7 @@ def _breakdown_hook(type_: object, _conv: cattrs.Converter) -> Hook:
                         path=key_path(key),
                         message=f"unknown key {key!r}: not a {enum_type.__name__}; "
                         f"expected one of {_enum_values(enum_type)}",
-                        rule="unknown_key",
+                        rule=UNKNOWN_KEY,
                     )
                 )
             elif type(count) is int and -INT_LIMIT < count < INT_LIMIT:
@@ -397,7 +431,7 @@ def _breakdown_hook(type_: object, _conv: cattrs.Converter) -> Hook:
                     Problem(
                         path=key_path(key),
                         message=f"expected {expected}, got {describe(count)}",
-                        rule="type",
+                        rule=TYPE,
                     )
                 )
         if problems:
@@ -621,7 +655,7 @@ def problems_of(error: BaseException) -> list[Problem]:
                     Problem(
                         path=key_path(attribute.name),
                         message="required field is missing",
-                        rule="required",
+                        rule=REQUIRED,
                     )
                 )
             else:
@@ -640,18 +674,18 @@ def problems_of(error: BaseException) -> list[Problem]:
             Problem(
                 path=key_path(key),
                 message=f"unknown key {key!r}: {error.cl.__name__} has no such field",
-                rule="unknown_key",
+                rule=UNKNOWN_KEY,
             )
             for key in sorted(error.extra_fields, key=str)
         ]
     if isinstance(error, RecursionError):
-        return [Problem(path="$", message="nested too deeply", rule="depth")]
+        return [Problem(path="$", message="nested too deeply", rule=_DEPTH_RULE)]
     # An error from a hook the user registered: its message is the user's own.
     return [
         Problem(
             path="$",
             message=f"invalid value ({type(error).__name__}: {error})",
-            rule="invalid",
+            rule=_INVALID_RULE,
         )
     ]
 
@@ -669,7 +703,7 @@ def structure(data: object, cls: type[T]) -> T:
     try:
         hook = converter.get_structure_hook(cls)
     except StructureHandlerNotFoundError:
-        raise fail("unsupported_type", f"cannot load {cls!r}: no hook for it") from None
+        raise fail(UNSUPPORTED_TYPE, f"cannot load {cls!r}: no hook for it") from None
     try:
         return typing.cast("T", hook(data, cls))
     except ValidationError:

@@ -16,9 +16,13 @@ import attrs
 from immutabledict import immutabledict
 
 from trafficking_model import _fields as kinds
+from trafficking_model._rules import rule
 from trafficking_model._validation import (
     INT_LIMIT,
+    INT_SIZE,
     MAX_INT_DIGITS,
+    NON_NEGATIVE,
+    TYPE,
     Problems,
     add,
     field,
@@ -98,13 +102,13 @@ def is_figure(problems: Problems, path: str, value: object) -> bool:
     if type(value) is not int:
         return wrong_type(problems, path, value, "int, Count or None")
     if value < 0:
-        add(problems, path, "non_negative", f"{number(value)} is negative")
+        add(problems, path, NON_NEGATIVE, f"{number(value)} is negative")
         return False
     if value >= INT_LIMIT:
         add(
             problems,
             path,
-            "int_size",
+            INT_SIZE,
             f"{number(value)} is too long: at most {MAX_INT_DIGITS} digits can be "
             "written as JSON and read back",
         )
@@ -188,7 +192,7 @@ def is_breakdown(
             add(
                 problems,
                 path,
-                "type",
+                TYPE,
                 f"key of type {type(key).__name__} is not a {enum.__name__}; "
                 f"{member_hint(key, enum)}",
             )
@@ -196,6 +200,20 @@ def is_breakdown(
             continue
         ok = is_figure(problems, f"{path}.{key.value}", count) and ok
     return ok
+
+
+PARTIAL_BREAKDOWN_WITHIN_TOTAL = rule(
+    "partial_breakdown_within_total",
+    "A breakdown named in `partial` sums to no more than the total: the part given "
+    "cannot hold more than the whole.",
+)
+BREAKDOWN_SUM = rule(
+    "breakdown_sum",
+    "A breakdown given, not partial and not overlapping, sums to the total, such as "
+    "`by_sex`, `by_age_group`, `by_citizenship` or `CaseStatistics.by_offence`: each "
+    "victim has one sex, age group and citizenship, each case one offence, so each is "
+    "counted once.",
+)
 
 
 def check_breakdown(
@@ -219,14 +237,14 @@ def check_breakdown(
             add(
                 problems,
                 field(name),
-                "partial_breakdown_within_total",
+                PARTIAL_BREAKDOWN_WITHIN_TOTAL,
                 f"counts sum to {show_bounds(given)}, more than total ({show(total)})",
             )
     elif exceeds(given[0], total_high) or exceeds(total_low, given[1]):
         add(
             problems,
             field(name),
-            "breakdown_sum",
+            BREAKDOWN_SUM,
             f"counts sum to {show_bounds(given)} but total is {show(total)}",
         )
 
@@ -283,6 +301,13 @@ def names_field(allowed: frozenset[str]) -> Any:  # noqa: ANN401 - an attrs fiel
     )
 
 
+KNOWN_NAME = rule(
+    "known_name",
+    "The names in `derived`, `partial` and `overlapping` are figures or breakdowns of "
+    "the aggregate: any other name is a typing error.",
+)
+
+
 def check_names(
     problems: Problems,
     name: str,
@@ -302,7 +327,7 @@ def check_names(
             add(
                 problems,
                 path,
-                "known_name",
+                KNOWN_NAME,
                 f"{item!r} is not {what}; expected one of {', '.join(sorted(allowed))}",
             )
             ok = False

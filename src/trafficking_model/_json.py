@@ -16,7 +16,7 @@ from collections.abc import Callable
 from typing import Any
 
 from trafficking_model._converter import HugeInt, fail, unstructure, wrong_type
-from trafficking_model._validation import MAX_INT_DIGITS
+from trafficking_model._validation import JSON, MAX_INT_DIGITS
 
 
 def _reject_constant(name: str) -> object:
@@ -61,7 +61,7 @@ def text_of(data: JsonText) -> str:
         try:
             return str(data, "utf-8")
         except UnicodeError as error:
-            raise fail("json", f"malformed JSON: not UTF-8 text ({error})") from None
+            raise fail(JSON, f"malformed JSON: not UTF-8 text ({error})") from None
     raise wrong_type("JSON text (str or bytes)", data)
 
 
@@ -84,7 +84,7 @@ def parse_json(data: JsonText) -> object:
     text = text_of(data)
     if text.startswith(BOM):
         raise fail(
-            "json",
+            JSON,
             "malformed JSON: the text starts with a byte order mark (U+FEFF), "
             "which JSON does not allow; save the file as UTF-8 without a BOM",
         )
@@ -99,12 +99,12 @@ def parse_json(data: JsonText) -> object:
             _SURROGATE_CHECK.encode(value).encode("utf-8")
     except UnicodeError:
         raise fail(
-            "json", "malformed JSON: a string holds a lone surrogate (U+D800 to U+DFFF)"
+            JSON, "malformed JSON: a string holds a lone surrogate (U+D800 to U+DFFF)"
         ) from None
     except RecursionError:
-        raise fail("json", "malformed JSON: nested too deeply") from None
+        raise fail(JSON, "malformed JSON: nested too deeply") from None
     except (ValueError, TypeError) as error:
-        raise fail("json", f"malformed JSON: {error}") from None
+        raise fail(JSON, f"malformed JSON: {error}") from None
     return value
 
 
@@ -139,7 +139,7 @@ def encode_with_converter(obj: object) -> bytes:
     try:
         return _JSON_ENCODER.encode(data).encode("utf-8")
     except (ValueError, TypeError, UnicodeError) as error:
-        raise fail("json", f"cannot be written as JSON: {error}") from None
+        raise fail(JSON, f"cannot be written as JSON: {error}") from None
 
 
 # ---------------------------------------------------------------------------

@@ -23,6 +23,12 @@ from typing import TypeVar
 import iso4217
 from iso3166 import countries, countries_by_alpha3
 
+from trafficking_model._rules import (
+    every_class,
+    has_required_field,
+    holds,
+    rule,
+)
 from trafficking_model.errors import Problem, ValidationError, values_shown
 
 if typing.TYPE_CHECKING:
@@ -76,6 +82,119 @@ WHITESPACE = (
 out, so that the model and the schema agree in every regex dialect (`\\s`
 differs: ECMA-262 counts U+FEFF and not U+001C to U+001F or U+0085).
 """
+
+
+TYPE = rule(
+    "type",
+    "Every field holds exactly its type, never a look-alike to be coerced: a count "
+    'given as text or `True`, a breakdown keyed by text (`"femal"`) or one str '
+    "for a set (read as a set of letters) is a mistake in the data, not something "
+    "to guess at.",
+    applies_to=every_class,
+    checked_on="items passed to an aggregating `from_` method, rows of a table",
+)
+RANGE = rule(
+    "range",
+    "`Victim.age` is 0 to 120, a year such as `LawEnforcementFigures.year` "
+    "1900 to 2100: values outside these bounds are typing errors, "
+    "such as `23` for `2023`.",
+)
+FINITE = rule(
+    "finite",
+    "Numbers such as `Indicator.baseline` and `target` are finite: infinity "
+    "and not a number are not amounts or measurements.",
+)
+NON_NEGATIVE = rule(
+    "non_negative",
+    "Counts, figures and amounts of money are 0 or more: nothing is counted "
+    "fewer than zero times.",
+)
+POSITIVE = rule(
+    "positive",
+    "`Defendant.sentence_months` is above 0: a prison sentence lasts some time.",
+)
+NOT_BLANK = rule(
+    "not_blank",
+    "Names, titles, descriptions and other text are not empty or blank: "
+    "blank text says nothing, and a body needs a name to be recognised.",
+)
+UNICODE = rule(
+    "unicode",
+    "Text holds no lone surrogate (U+D800 to U+DFFF): it is not a character, "
+    "no UTF-8 text can hold it, so the object could not be written back; "
+    "in JSON text, it is a `json` problem.",
+    checked_on="every string of a model object or given to `from_dict`",
+)
+IDENTIFIER = rule(
+    "identifier",
+    "Ids and references to ids have no leading or trailing whitespace: "
+    '`"V-1 "` and `"V-1"` would look alike but never match.',
+)
+COUNTRY_CODE = rule(
+    "country_code",
+    "Every country is an ISO 3166-1 alpha-3 code, such as `AZE`, or a "
+    "user-assigned `XAA` to `XZZ`: one code per country makes data from "
+    "different sources comparable.",
+    checked_on="the `country` given to `VictimStatistics.from_victims`, "
+    "cells of a format's table",
+)
+CURRENCY_CODE = rule(
+    "currency_code",
+    "`Money.currency` is an ISO 4217 code, such as `AZN`: amounts are compared "
+    "and added only within a known currency.",
+)
+RANGE_ORDER = rule(
+    "range_order",
+    "A range such as `Count.high` or a CTDC age band ends at or above where it starts.",
+)
+UNIQUE_IDS = rule(
+    "unique_ids",
+    "Items of a collection that have ids, such as the stakeholders and measures "
+    "of a plan, the indicators of a measure and the defendants of a case, have "
+    "unique ids: other objects refer to them by id, and a record counted twice "
+    "inflates a figure.",
+    checked_on="records passed to an aggregating `from_` method",
+)
+INT_SIZE = rule(
+    "int_size",
+    "An int has at most 4,300 digits: Python cannot print a longer one by "
+    "default, nor read it back from JSON.",
+    checked_on="every int of a model object or read from data",
+)
+JSON = rule(
+    "json",
+    "JSON text, and each line of a JSON Lines file, is well-formed JSON: "
+    "text that is not JSON cannot be read at all.",
+    checked_on="`from_json`, `to_json`, `iter_jsonl`, `write_jsonl`, "
+    "JSON cells of a table",
+)
+REQUIRED = rule(
+    "required",
+    "Fields without a default are given: a record without its required "
+    "fields is incomplete.",
+    applies_to=has_required_field,
+    checked_on="columns of a table, fields of an HTCDS record",
+)
+UNKNOWN_KEY = rule(
+    "unknown_key",
+    "Every key names a field: a misspelt key would otherwise be dropped "
+    "without a word.",
+    applies_to=every_class,
+    checked_on="columns of a table, fields of an HTCDS record",
+)
+ENUM = rule(
+    "enum",
+    "Every vocabulary field holds one of its values: a value outside the "
+    "code list cannot be counted in any breakdown.",
+    applies_to=holds(Enum),
+    checked_on="cells of a format's table",
+)
+UNSUPPORTED_TYPE = rule(
+    "unsupported_type",
+    "The class asked for is one the converter loads or `json_schema` "
+    "describes: the library's types, and those you register hooks for.",
+    checked_on="the class given to `from_dict`, `json_schema` or a table reader",
+)
 
 
 def describe(value: object) -> str:
@@ -156,7 +275,7 @@ def raise_if_any(problems: Problems) -> None:
 
 def wrong_type(problems: Problems, path: str, value: object, expected: str) -> bool:
     """Record that `value` is not of the `expected` type; always returns False."""
-    add(problems, path, "type", f"expected {expected}, got {describe(value)}")
+    add(problems, path, TYPE, f"expected {expected}, got {describe(value)}")
     return False
 
 
@@ -191,7 +310,7 @@ def is_member(problems: Problems, path: str, value: object, enum: type[Enum]) ->
     add(
         problems,
         path,
-        "type",
+        TYPE,
         f"expected {enum.__name__}, got {describe(value)}; {member_hint(value, enum)}",
     )
     return False
@@ -220,7 +339,7 @@ def is_positive(problems: Problems, path: str, value: object) -> bool:
     if type(value) is not int:
         return wrong_type(problems, path, value, "int")
     if value <= 0:
-        add(problems, path, "positive", f"{number(value)} is not above 0")
+        add(problems, path, POSITIVE, f"{number(value)} is not above 0")
         return False
     return True
 
@@ -232,7 +351,7 @@ def is_in_range(
     if type(value) is not int:
         return wrong_type(problems, path, value, "int")
     if not low <= value <= high:
-        add(problems, path, "range", f"{subject(value)} is outside {low}..{high}")
+        add(problems, path, RANGE, f"{subject(value)} is outside {low}..{high}")
         return False
     return True
 
@@ -244,7 +363,7 @@ def is_number(problems: Problems, path: str, value: object) -> bool:
     if type(value) is float:
         if math.isfinite(value):
             return True
-        add(problems, path, "finite", f"{value} is not a finite number")
+        add(problems, path, FINITE, f"{value} is not a finite number")
         return False
     return wrong_type(problems, path, value, "int or float")
 
@@ -254,10 +373,10 @@ def is_text(problems: Problems, path: str, value: object) -> bool:
     if type(value) is not str:
         return wrong_type(problems, path, value, "str")
     if not value.strip():
-        add(problems, path, "not_blank", "must not be empty or blank")
+        add(problems, path, NOT_BLANK, "must not be empty or blank")
         return False
     if not is_scalar_text(value):
-        add(problems, path, "unicode", LONE_SURROGATE_MESSAGE)
+        add(problems, path, UNICODE, LONE_SURROGATE_MESSAGE)
         return False
     return True
 
@@ -270,7 +389,7 @@ def is_identifier(problems: Problems, path: str, value: object) -> bool:
         add(
             problems,
             path,
-            "identifier",
+            IDENTIFIER,
             f"{subject(value)} has leading or trailing whitespace",
         )
         return False
@@ -329,12 +448,12 @@ def is_country(problems: Problems, path: str, value: object) -> bool:
         path,
         value,
         codes=COUNTRY_CODES,
-        rule="country_code",
+        rule=COUNTRY_CODE,
         standard="ISO 3166-1 alpha-3 country",
     )
     if not ok and type(value) is str and len(problems) > problems_before:
         last = problems[-1]
-        if last.rule == "country_code":
+        if last.rule == COUNTRY_CODE:
             known = countries.get(value.strip(), None)
             if known is not None:
                 hint = (
@@ -356,7 +475,7 @@ def is_currency(problems: Problems, path: str, value: object) -> bool:
         path,
         value,
         codes=CURRENCY_CODES,
-        rule="currency_code",
+        rule=CURRENCY_CODE,
         standard="ISO 4217 currency",
     )
 
@@ -383,10 +502,10 @@ def is_amount(problems: Problems, path: str, value: object) -> bool:
     if type(value) is not Decimal:
         return wrong_type(problems, path, value, "Decimal")
     if not value.is_finite():
-        add(problems, path, "finite", f"{value} is not a finite amount")
+        add(problems, path, FINITE, f"{value} is not a finite amount")
         return False
     if value < 0:
-        add(problems, path, "non_negative", f"{value} is negative")
+        add(problems, path, NON_NEGATIVE, f"{value} is negative")
         return False
     return True
 
@@ -420,7 +539,7 @@ def not_a_set(problems: Problems, path: str, value: object) -> bool:
         $.citizenship: expected frozenset, got str; a str is one item, not a set of letters: give a list or a set of them
     """
     if type(value) is str:
-        add(problems, path, "type", f"expected frozenset, got str; {ONE_STR}")
+        add(problems, path, TYPE, f"expected frozenset, got str; {ONE_STR}")
         return False
     return wrong_type(problems, path, value, "frozenset")
 
@@ -453,7 +572,7 @@ def has_unique_ids(
             add(
                 problems,
                 f"{path}[{index}].id",
-                "unique_ids",
+                UNIQUE_IDS,
                 f"duplicate {what} id{shown}, as at [{first}]",
             )
             ok = False

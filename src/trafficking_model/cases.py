@@ -8,7 +8,12 @@ import typing
 import attrs
 
 from trafficking_model import _fields as kinds
+from trafficking_model._rules import owns, rule
 from trafficking_model._validation import (
+    IDENTIFIER,
+    NOT_BLANK,
+    POSITIVE,
+    UNIQUE_IDS,
     Problems,
     add,
     as_given,
@@ -37,6 +42,25 @@ if typing.TYPE_CHECKING:
 __all__ = ["Case", "Defendant"]
 
 
+_DISPOSITION_REQUIRES_INDICTMENT = rule(
+    "disposition_requires_indictment",
+    "A defendant acquitted or sentenced was indicted: only a court can acquit or "
+    "sentence, and only an indicted person comes before it.",
+)
+_SENTENCE_MONTHS_WITH_IMPRISONMENT = rule(
+    "sentence_months_with_imprisonment",
+    "`Defendant.sentence_months` is given only for imprisonment: only a prison "
+    "sentence has a length; it may be unknown.",
+)
+
+
+@owns(
+    IDENTIFIER,
+    NOT_BLANK,
+    _DISPOSITION_REQUIRES_INDICTMENT,
+    _SENTENCE_MONTHS_WITH_IMPRISONMENT,
+    POSITIVE,
+)
 @attrs.frozen(kw_only=True)
 class Defendant:
     """One person prosecuted in a case, and the court's outcome for them.
@@ -92,7 +116,7 @@ class Defendant:
                 add(
                     problems,
                     field("indicted"),
-                    "disposition_requires_indictment",
+                    _DISPOSITION_REQUIRES_INDICTMENT,
                     f"disposition {self.disposition.value} requires "
                     "an indicted defendant",
                 )
@@ -101,7 +125,7 @@ class Defendant:
                 add(
                     problems,
                     field("sentence_months"),
-                    "sentence_months_with_imprisonment",
+                    _SENTENCE_MONTHS_WITH_IMPRISONMENT,
                     f"sentence_months ({self.sentence_months!r}) is only for "
                     f"imprisonment, not {self.disposition.value}",
                 )
@@ -124,6 +148,7 @@ as_given(_ids)
 as_given(_defendants)
 
 
+@owns(IDENTIFIER, NOT_BLANK, UNIQUE_IDS)
 @attrs.frozen(kw_only=True)
 class Case:
     """A criminal case registered by the authorities.

@@ -26,6 +26,8 @@ import attrs
 
 from trafficking_model._figures import bounds, is_figure, show
 from trafficking_model._validation import (
+    RANGE_ORDER,
+    TYPE,
     Problems,
     add,
     field,
@@ -92,7 +94,7 @@ class Difference:
             add(
                 problems,
                 "$.high",
-                "range_order",
+                RANGE_ORDER,
                 f"{self.high} is below low ({self.low})",
             )
         raise_if_any(problems)
@@ -436,7 +438,7 @@ def compare(before: object, after: object) -> Comparison | ReviewComparison:
                     message="compare needs two reports, two figure sets of the "
                     "same type or two reviews, got "
                     f"{type(before).__name__} and {type(after).__name__}",
-                    rule="type",
+                    rule=TYPE,
                 )
             ]
         )

@@ -24,9 +24,14 @@ from typing import TypeAlias
 import attrs
 
 from trafficking_model import _fields as kinds
+from trafficking_model._rules import owns, rule
 from trafficking_model._validation import (
     INT_LIMIT,
+    INT_SIZE,
     MAX_INT_DIGITS,
+    NON_NEGATIVE,
+    RANGE_ORDER,
+    TYPE,
     describe,
     number,
     wrong_type,
@@ -40,6 +45,15 @@ def _fail(rule: str, message: str, path: str = "$") -> ValidationError:
     return ValidationError([Problem(path=path, message=message, rule=rule)])
 
 
+_COUNT_TEXT = rule(
+    "count_text",
+    "Text given to `Count.parse` is a count in a known form, such as 12, <5, 10-14 or "
+    ">100: a cell in no known form is not guessed at.",
+    checked_on="the text given to `Count.parse`",
+)
+
+
+@owns(RANGE_ORDER, NON_NEGATIVE)
 @attrs.frozen(order=False)
 class Count:
     """A count known to lie between two whole numbers, both included.
@@ -84,7 +98,7 @@ class Count:
                 Problem(
                     path="$.high",
                     message=f"{self.high} is below low ({self.low})",
-                    rule="range_order",
+                    rule=RANGE_ORDER,
                 )
             )
         if problems:
@@ -138,7 +152,7 @@ class Count:
             trafficking_model.errors.ValidationError: $: 'about 5' is not a count; expected a form such as 12, <5, 10-14 or >100
         """
         if type(text) is not str:
-            raise _fail("type", f"expected str, got {describe(text)}")
+            raise _fail(TYPE, f"expected str, got {describe(text)}")
         match = _FORM.fullmatch(text.strip())
         if match is None:
             shown = text if len(text) <= 40 else text[:37] + "..."
@@ -146,7 +160,7 @@ class Count:
                 f"{shown!r} is not a count; "
                 "expected a form such as 12, <5, 10-14 or >100"
             )
-            raise _fail("count_text", msg)
+            raise _fail(_COUNT_TEXT, msg)
         exact, below, low, high, above, at_least, plus = (
             None if group is None else int(group.replace(",", ""))
             for group in match.groups()
@@ -156,7 +170,7 @@ class Count:
         if below is not None:
             if below < (2 if zeros_printed else 1):
                 msg = f"<{below} leaves no count"
-                raise _fail("count_text", msg)
+                raise _fail(_COUNT_TEXT, msg)
             return cls(1 if zeros_printed else 0, below - 1)
         if low is not None and high is not None:
             return cls(low, high)
@@ -225,10 +239,10 @@ def _check_bound(problems: list[Problem], path: str, value: object) -> bool:
         return wrong_type(problems, path, value, "int")
     if value < 0:
         message = f"{number(value)} is negative"
-        problems.append(Problem(path=path, message=message, rule="non_negative"))
+        problems.append(Problem(path=path, message=message, rule=NON_NEGATIVE))
         return False
     if value >= INT_LIMIT:
         message = f"{number(value)} is too long: at most {MAX_INT_DIGITS} digits"
-        problems.append(Problem(path=path, message=message, rule="int_size"))
+        problems.append(Problem(path=path, message=message, rule=INT_SIZE))
         return False
     return True

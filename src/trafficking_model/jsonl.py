@@ -26,6 +26,7 @@ from trafficking_model._json import (
     encode_with_converter,
     parse_json,
 )
+from trafficking_model._validation import JSON, TYPE
 from trafficking_model.errors import Problem, ValidationError
 from trafficking_model.serialization import from_dict
 
@@ -116,7 +117,7 @@ def _read(
                         Problem(
                             path="$",
                             message="blank line: JSON Lines needs one value per line",
-                            rule="json",
+                            rule=JSON,
                         )
                     ]
                 )
@@ -237,7 +238,7 @@ def _not_a_record(obj: object, line: int) -> ValidationError:
                 path="$",
                 message="expected a model object as a record, "
                 f"got {type(obj).__name__}",
-                rule="type",
+                rule=TYPE,
             )
         ],
         line=line,

@@ -7,7 +7,10 @@ from decimal import Decimal
 import attrs
 
 from trafficking_model import _fields as kinds
+from trafficking_model._rules import owns
 from trafficking_model._validation import (
+    CURRENCY_CODE,
+    NON_NEGATIVE,
     Problems,
     field,
     is_amount,
@@ -18,6 +21,7 @@ from trafficking_model._validation import (
 __all__ = ["Money"]
 
 
+@owns(NON_NEGATIVE, CURRENCY_CODE)
 @attrs.frozen(kw_only=True)
 class Money:
     """A non-negative amount in an ISO 4217 currency.

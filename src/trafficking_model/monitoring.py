@@ -30,7 +30,12 @@ from typing import NamedTuple
 import attrs
 
 from trafficking_model import _fields as kinds
+from trafficking_model._rules import owns, rule
 from trafficking_model._validation import (
+    FINITE,
+    IDENTIFIER,
+    NOT_BLANK,
+    UNIQUE_IDS,
     Problems,
     add,
     as_given,
@@ -93,6 +98,7 @@ as_given(_measure_progress)
 as_given(_amounts)
 
 
+@owns(IDENTIFIER, NOT_BLANK, FINITE)
 @attrs.frozen(kw_only=True)
 class IndicatorObservation:
     """An indicator's value on a day, as a source reports it.
@@ -137,6 +143,7 @@ class IndicatorObservation:
         raise_if_any(problems)
 
 
+@owns(IDENTIFIER, NOT_BLANK)
 @attrs.frozen(kw_only=True)
 class StatusObservation:
     """A measure's status from a day on, as a source reports it.
@@ -171,6 +178,7 @@ class StatusObservation:
         raise_if_any(problems)
 
 
+@owns(IDENTIFIER, NOT_BLANK)
 @attrs.frozen(kw_only=True)
 class SpendingObservation:
     """The money spent on a measure from one funding source, up to a day.
@@ -218,6 +226,14 @@ class SpendingObservation:
 # Progress as of a day
 
 
+_OBSERVATION_PAIR = rule(
+    "observation_pair",
+    "`MeasureProgress.status` comes with `status_since`, `IndicatorProgress.value` "
+    "with `observed_on`: an observed value comes with the day it was observed.",
+)
+
+
+@owns(IDENTIFIER, NOT_BLANK, FINITE, _OBSERVATION_PAIR)
 @attrs.frozen(kw_only=True)
 class IndicatorProgress:
     """How far one indicator has got as of a day.
@@ -307,6 +323,7 @@ class IndicatorProgress:
         return (self.value - self.baseline) / (self.target - self.baseline)
 
 
+@owns(IDENTIFIER, NOT_BLANK, UNIQUE_IDS, _OBSERVATION_PAIR)
 @attrs.frozen(kw_only=True)
 class MeasureProgress:
     """How far one measure has got as of a day.
@@ -393,6 +410,19 @@ class MeasureProgress:
         return self.due < as_of and self.status not in _DONE
 
 
+_OBSERVED_BY_AS_OF = rule(
+    "observed_by_as_of",
+    "Every `status_since` and `observed_on` of a `PlanProgress` is on or before its "
+    "`as_of`: a snapshot never reports what was observed after its day.",
+)
+_ONE_AMOUNT_PER_CURRENCY = rule(
+    "one_amount_per_currency",
+    "`PlanProgress.allocated` and `spent` hold one amount per currency, in the order "
+    "of the codes: amounts add up within a currency only, one total each.",
+)
+
+
+@owns(IDENTIFIER, NOT_BLANK, UNIQUE_IDS, _OBSERVED_BY_AS_OF, _ONE_AMOUNT_PER_CURRENCY)
 @attrs.frozen(kw_only=True)
 class PlanProgress:
     """A plan's progress as of a day: a snapshot made only of what was observed by then.
@@ -454,7 +484,7 @@ class PlanProgress:
                     add(
                         problems,
                         path,
-                        "one_amount_per_currency",
+                        _ONE_AMOUNT_PER_CURRENCY,
                         "amounts come one per currency, in the order of the "
                         f"currency codes, not {', '.join(currencies)}",
                     )
@@ -529,7 +559,7 @@ def _paired(
         add(
             problems,
             field(missing),
-            "observation_pair",
+            _OBSERVATION_PAIR,
             f"{given} is given without {missing}: an observed value comes with its day",
         )
 
@@ -547,7 +577,7 @@ def _by_as_of(
             add(
                 problems,
                 f"{path}.{name}",
-                "observed_by_as_of",
+                _OBSERVED_BY_AS_OF,
                 f"observed on {day}, after the snapshot's day {as_of}",
             )
 
@@ -583,6 +613,14 @@ class IndicatorChange(NamedTuple):
     after: float | None
 
 
+_COMPARISON_ORDER = rule(
+    "comparison_order",
+    "`ReviewComparison.later` is not before `earlier`: a comparison runs forward in "
+    "time.",
+)
+
+
+@owns(_COMPARISON_ORDER)
 @attrs.frozen(kw_only=True)
 class ReviewComparison:
     """What changed between two snapshots of a plan's progress.
@@ -614,7 +652,7 @@ class ReviewComparison:
             add(
                 problems,
                 field("later"),
-                "comparison_order",
+                _COMPARISON_ORDER,
                 f"the later snapshot ({self.later.as_of}) comes before the "
                 f"earlier one ({self.earlier.as_of})",
             )

@@ -7,11 +7,19 @@ import datetime as dt
 import attrs
 
 from trafficking_model import _fields as kinds
+from trafficking_model._rules import owns, rule
 from trafficking_model._validation import Problems, add, field, is_date, raise_if_any
 
 __all__ = ["Period"]
 
 
+_PERIOD_ORDER = rule(
+    "period_order",
+    "A period ends on or after the day it starts.",
+)
+
+
+@owns(_PERIOD_ORDER)
 @attrs.frozen(kw_only=True)
 class Period:
     """A closed range of calendar days, both ends included.
@@ -49,7 +57,7 @@ class Period:
             add(
                 problems,
                 field("end"),
-                "period_order",
+                _PERIOD_ORDER,
                 f"end {self.end} is before start {self.start}",
             )
         raise_if_any(problems)

@@ -11,7 +11,13 @@ from typing import TYPE_CHECKING
 import attrs
 
 from trafficking_model import _fields as kinds
+from trafficking_model._rules import owns, rule
 from trafficking_model._validation import (
+    COUNTRY_CODE,
+    FINITE,
+    IDENTIFIER,
+    NOT_BLANK,
+    UNIQUE_IDS,
     Problems,
     add,
     as_given,
@@ -127,6 +133,7 @@ as_given(_status_observations)
 as_given(_spending_observations)
 
 
+@owns(IDENTIFIER, NOT_BLANK)
 @attrs.frozen(kw_only=True)
 class Objective:
     """An objective of a National Action Plan, which its measures serve.
@@ -151,6 +158,7 @@ class Objective:
         raise_if_any(problems)
 
 
+@owns(NOT_BLANK)
 @attrs.frozen(kw_only=True)
 class BudgetLine:
     """Money allocated to a measure from one funding source.
@@ -183,6 +191,7 @@ class BudgetLine:
         raise_if_any(problems)
 
 
+@owns(IDENTIFIER, NOT_BLANK, FINITE)
 @attrs.frozen(kw_only=True)
 class Indicator:
     """A measurable indicator of a measure's progress.
@@ -228,6 +237,14 @@ class Indicator:
         raise_if_any(problems)
 
 
+_RESPONSIBLE_REQUIRED = rule(
+    "responsible_required",
+    "`Measure.responsible` names at least one stakeholder: a measure nobody is "
+    "responsible for cannot be followed up.",
+)
+
+
+@owns(IDENTIFIER, NOT_BLANK, _RESPONSIBLE_REQUIRED, UNIQUE_IDS)
 @attrs.frozen(kw_only=True)
 class Measure:
     """One measure of a National Action Plan and the bodies responsible for it.
@@ -307,7 +324,7 @@ class Measure:
             add(
                 problems,
                 path,
-                "responsible_required",
+                _RESPONSIBLE_REQUIRED,
                 "a measure needs at least one responsible stakeholder",
             )
         is_frozenset_of(problems, field("partners"), self.partners, is_identifier)
@@ -322,6 +339,13 @@ class Measure:
         raise_if_any(problems)
 
 
+_SNAPSHOT_DATE = rule(
+    "snapshot_date",
+    "`PlanReview.progress` is a snapshot as of the review's own day.",
+)
+
+
+@owns(IDENTIFIER, NOT_BLANK, _SNAPSHOT_DATE)
 @attrs.frozen(kw_only=True)
 class PlanReview:
     """A review of a plan's implementation, such as a mid-term review.
@@ -379,7 +403,7 @@ class PlanReview:
             add(
                 problems,
                 field("progress.as_of"),
-                "snapshot_date",
+                _SNAPSHOT_DATE,
                 f"the snapshot is as of {self.progress.as_of}, not the review's "
                 f"day {self.date}",
             )
@@ -415,6 +439,50 @@ class PlanReview:
         return self.participants | {name for name in named if name is not None}
 
 
+_KNOWN_STAKEHOLDER = rule(
+    "known_stakeholder",
+    "A measure's `responsible` and `partners` and a review's `participants`, "
+    "`organizer` and `funder` are stakeholders of the plan: any other id is a typing "
+    "error or a missing stakeholder.",
+)
+_KNOWN_OBJECTIVE = rule(
+    "known_objective",
+    "`Measure.objective`, in a plan, is one of the plan's objectives.",
+)
+_WITHIN_PLAN_PERIOD = rule(
+    "within_plan_period",
+    "A measure's `period`, and a review's `date` unless a final review or an "
+    "evaluation after the plan's end, lie within the plan's period: the plan covers "
+    "only its own years, and a review of the whole plan comes when it has ended.",
+)
+_UNIQUE_OBSERVATION = rule(
+    "unique_observation",
+    "A plan has one observation of the same thing on the same day: two would "
+    "contradict each other, and a newer one supersedes an older one only from a later "
+    "day.",
+)
+_KNOWN_MEASURE = rule(
+    "known_measure",
+    "The `measure` of every observation of a plan is one of the plan's measures.",
+)
+_KNOWN_INDICATOR = rule(
+    "known_indicator",
+    "`IndicatorObservation.indicator`, in a plan, is one of the measure's indicators.",
+)
+
+
+@owns(
+    IDENTIFIER,
+    NOT_BLANK,
+    COUNTRY_CODE,
+    UNIQUE_IDS,
+    _KNOWN_STAKEHOLDER,
+    _WITHIN_PLAN_PERIOD,
+    _KNOWN_OBJECTIVE,
+    _KNOWN_MEASURE,
+    _KNOWN_INDICATOR,
+    _UNIQUE_OBSERVATION,
+)
 @attrs.frozen(kw_only=True)
 class NationalActionPlan:
     """A country's National Action Plan (NAP) against trafficking in persons.
@@ -528,7 +596,7 @@ class NationalActionPlan:
                     add(
                         problems,
                         f"{where}.objective",
-                        "known_objective",
+                        _KNOWN_OBJECTIVE,
                         f"{measure.objective!r} is not an objective of the plan",
                     )
                 if known is not None:
@@ -542,7 +610,7 @@ class NationalActionPlan:
                     add(
                         problems,
                         f"{where}.period",
-                        "within_plan_period",
+                        _WITHIN_PLAN_PERIOD,
                         f"measure period {measure.period} is outside "
                         f"the plan period {self.period}",
                     )
@@ -564,7 +632,7 @@ class NationalActionPlan:
                     add(
                         problems,
                         f"{where}.date",
-                        "within_plan_period",
+                        _WITHIN_PLAN_PERIOD,
                         f"review date {review.date} is outside "
                         f"the plan period {self.period}",
                     )
@@ -616,7 +684,7 @@ class NationalActionPlan:
                     add(
                         problems,
                         f"{where}.date",
-                        "unique_observation",
+                        _UNIQUE_OBSERVATION,
                         f"a second {what} on {_day_of(observation)}, as at [{first}]",
                     )
                 if indicators is None:
@@ -626,7 +694,7 @@ class NationalActionPlan:
                     add(
                         problems,
                         f"{where}.measure",
-                        "known_measure",
+                        _KNOWN_MEASURE,
                         f"{measure_id!r} is not a measure of the plan",
                     )
                 elif (
@@ -636,7 +704,7 @@ class NationalActionPlan:
                     add(
                         problems,
                         f"{where}.indicator",
-                        "known_indicator",
+                        _KNOWN_INDICATOR,
                         f"{observation.indicator!r} is not an indicator of "
                         f"measure {measure_id!r}",
                     )
@@ -756,7 +824,7 @@ def _refers_to_known(
             add(
                 problems,
                 path,
-                "known_stakeholder",
+                _KNOWN_STAKEHOLDER,
                 f"{name!r} is not a stakeholder of the plan",
             )
 

@@ -8,6 +8,7 @@ import attrs
 
 from trafficking_model import _fields as kinds
 from trafficking_model._figures import (
+    KNOWN_NAME,
     bounds,
     check_names,
     exceeds,
@@ -20,8 +21,10 @@ from trafficking_model._figures import (
     store_exact,
     sum_bounds,
 )
+from trafficking_model._rules import owns, rule
 from trafficking_model._validation import (
     INT_LIMIT,
+    NON_NEGATIVE,
     Problems,
     add,
     field,
@@ -53,6 +56,30 @@ _SPLIT = ("imprisonment", "conditional", "postponed", "fined")
 _FIGURES = frozenset(_COUNTS)
 
 
+_SENTENCE_SPLIT_WITHIN_SENTENCED = rule(
+    "sentence_split_within_sentenced",
+    "`imprisonment + conditional + postponed + fined <= sentenced`: each sentenced "
+    "person is counted under at most one kind of sentence; the split may be "
+    "incomplete, and kinds not reported count 0.",
+)
+_SENTENCED_WITHIN_INDICTED = rule(
+    "sentenced_within_indicted",
+    "`sentenced + acquitted <= indicted`: only an indicted person gets a verdict, and "
+    "each gets at most one.",
+)
+_INDICTED_WITHIN_DEFENDANTS = rule(
+    "indicted_within_defendants",
+    "`indicted <= defendants`: only a person prosecuted can be indicted.",
+)
+
+
+@owns(
+    NON_NEGATIVE,
+    _INDICTED_WITHIN_DEFENDANTS,
+    _SENTENCED_WITHIN_INDICTED,
+    _SENTENCE_SPLIT_WITHIN_SENTENCED,
+    KNOWN_NAME,
+)
 @attrs.frozen(kw_only=True)
 class ProsecutionOutcome:
     """The prosecution funnel for one cohort of people prosecuted.
@@ -288,7 +315,7 @@ def _check_stages(problems: Problems, outcome: ProsecutionOutcome) -> None:
         add(
             problems,
             field("imprisonment"),
-            "sentence_split_within_sentenced",
+            _SENTENCE_SPLIT_WITHIN_SENTENCED,
             "imprisonment + conditional + postponed + fined "
             f"({_reported_sum(outcome, _SPLIT)}) exceeds "
             f"sentenced ({show(outcome.sentenced)})",
@@ -305,7 +332,7 @@ def _check_stages(problems: Problems, outcome: ProsecutionOutcome) -> None:
         add(
             problems,
             field("sentenced"),
-            "sentenced_within_indicted",
+            _SENTENCED_WITHIN_INDICTED,
             f"sentenced + acquitted ({shown}) exceeds "
             f"indicted ({show(outcome.indicted)})",
         )
@@ -322,7 +349,7 @@ def _check_stages(problems: Problems, outcome: ProsecutionOutcome) -> None:
         add(
             problems,
             field("indicted"),
-            "indicted_within_defendants",
+            _INDICTED_WITHIN_DEFENDANTS,
             f"indicted ({shown}) exceeds defendants ({show(outcome.defendants)})",
         )
 

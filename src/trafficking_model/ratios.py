@@ -27,7 +27,14 @@ from typing import TYPE_CHECKING
 import attrs
 
 from trafficking_model._figures import bounds
-from trafficking_model._validation import Problems, add, raise_if_any, wrong_type
+from trafficking_model._validation import (
+    FINITE,
+    RANGE_ORDER,
+    Problems,
+    add,
+    raise_if_any,
+    wrong_type,
+)
 
 if TYPE_CHECKING:
     from trafficking_model.counts import Figure
@@ -70,7 +77,7 @@ class Ratio:
             add(
                 problems,
                 "$.high",
-                "range_order",
+                RANGE_ORDER,
                 f"{self.high} is below low ({self.low})",
             )
         raise_if_any(problems)
@@ -116,7 +123,7 @@ def _is_bound(problems: Problems, path: str, value: object) -> bool:
     if type(value) not in (int, float):
         return wrong_type(problems, path, value, "float")
     if not math.isfinite(value):  # type: ignore[arg-type]
-        add(problems, path, "finite", f"{value} is not a finite number")
+        add(problems, path, FINITE, f"{value} is not a finite number")
         return False
     return True
 

@@ -7,7 +7,10 @@ import typing
 import attrs
 
 from trafficking_model import _fields as kinds
+from trafficking_model._rules import owns, rule
 from trafficking_model._validation import (
+    COUNTRY_CODE,
+    NOT_BLANK,
     Problems,
     add,
     as_given,
@@ -45,6 +48,24 @@ def _yearly(
 as_given(_yearly)
 
 
+_SECTION_REQUIRED = rule(
+    "section_required",
+    "A `CountryReport` gives at least one of `cases`, `prosecution`, `victims` and "
+    "`law_enforcement`: a report with no figures says nothing.",
+)
+_UNIQUE_YEARS = rule(
+    "unique_years",
+    "`CountryReport.law_enforcement` gives each year once: two sets of figures for one "
+    "year would contradict each other.",
+)
+_WITHIN_REPORT_PERIOD = rule(
+    "within_report_period",
+    "The years of `CountryReport.law_enforcement` lie within the report's period: a "
+    "report covers only its own period.",
+)
+
+
+@owns(COUNTRY_CODE, NOT_BLANK, _UNIQUE_YEARS, _WITHIN_REPORT_PERIOD, _SECTION_REQUIRED)
 @attrs.frozen(kw_only=True)
 class CountryReport:
     """The figure set of one country for one period.
@@ -120,7 +141,7 @@ class CountryReport:
             add(
                 problems,
                 "$",
-                "section_required",
+                _SECTION_REQUIRED,
                 "a report gives at least one of cases, prosecution, victims "
                 "and law_enforcement",
             )
@@ -132,13 +153,13 @@ class CountryReport:
             for index, figures in enumerate(self.law_enforcement):
                 where = f"{path}[{index}].year"
                 if figures.year in seen:
-                    add(problems, where, "unique_years", f"{figures.year} repeats")
+                    add(problems, where, _UNIQUE_YEARS, f"{figures.year} repeats")
                 seen.add(figures.year)
                 if period_ok and figures.year not in self.period.years:
                     add(
                         problems,
                         where,
-                        "within_report_period",
+                        _WITHIN_REPORT_PERIOD,
                         f"year {figures.year} is outside the period {self.period}",
                     )
         raise_if_any(problems)

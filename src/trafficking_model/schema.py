@@ -37,6 +37,7 @@ from trafficking_model._types import (
 from trafficking_model._validation import (
     CURRENCY_CODES,
     ISO_COUNTRY_CODES,
+    UNSUPPORTED_TYPE,
     WHITESPACE,
 )
 from trafficking_model.counts import Count
@@ -140,9 +141,7 @@ RESULT_MODULES = frozenset(
 
 
 def _unsupported(message: str) -> ValidationError:
-    return ValidationError(
-        [Problem(path="$", message=message, rule="unsupported_type")]
-    )
+    return ValidationError([Problem(path="$", message=message, rule=UNSUPPORTED_TYPE)])
 
 
 def _class_schema(cls: type[Any], definitions: dict[str, Any]) -> dict[str, Any]:

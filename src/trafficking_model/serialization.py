@@ -54,6 +54,7 @@ from trafficking_model._json import (
     encode_json,
     parse_json,
 )
+from trafficking_model._validation import JSON, TYPE
 
 __all__ = ["converter", "from_dict", "from_json", "to_dict", "to_json"]
 
@@ -178,7 +179,7 @@ def to_json(obj: object, *, indent: int | None = None) -> str:
         return encode_json(obj).decode("utf-8")
     if type(indent) is not int or indent < 0:
         msg = f"indent must be an int of 0 or more, got {type(indent).__name__}"
-        raise fail("type", msg)
+        raise fail(TYPE, msg)
     data = unstructure(obj)
     encoder = json.JSONEncoder(
         ensure_ascii=False, allow_nan=False, sort_keys=True, indent=indent
@@ -186,4 +187,4 @@ def to_json(obj: object, *, indent: int | None = None) -> str:
     try:
         return encoder.encode(data)
     except (ValueError, TypeError, UnicodeError) as error:
-        raise fail("json", f"cannot be written as JSON: {error}") from None
+        raise fail(JSON, f"cannot be written as JSON: {error}") from None

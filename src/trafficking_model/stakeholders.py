@@ -5,7 +5,11 @@ from __future__ import annotations
 import attrs
 
 from trafficking_model import _fields as kinds
+from trafficking_model._rules import owns
 from trafficking_model._validation import (
+    COUNTRY_CODE,
+    IDENTIFIER,
+    NOT_BLANK,
     Problems,
     field,
     is_country,
@@ -19,6 +23,7 @@ from trafficking_model.vocabularies import StakeholderKind
 __all__ = ["Stakeholder"]
 
 
+@owns(IDENTIFIER, NOT_BLANK, COUNTRY_CODE)
 @attrs.frozen(kw_only=True)
 class Stakeholder:
     """A state body, organisation or donor named in a plan or a report.

@@ -24,6 +24,9 @@ from immutabledict import immutabledict
 
 from trafficking_model import _fields as kinds
 from trafficking_model._figures import (
+    BREAKDOWN_SUM,
+    KNOWN_NAME,
+    PARTIAL_BREAKDOWN_WITHIN_TOTAL,
     bounds,
     check_breakdown,
     check_names,
@@ -41,8 +44,11 @@ from trafficking_model._figures import (
     store_exact,
     sum_bounds,
 )
+from trafficking_model._rules import owns, rule
 from trafficking_model._validation import (
     INT_LIMIT,
+    NON_NEGATIVE,
+    RANGE,
     Problems,
     add,
     field,
@@ -173,6 +179,26 @@ _OFFENCE_BREAKDOWNS: Final = {"by_offence": OffenceType}
 _CASE_FIGURES: Final = _figure_names(_OFFENCE_BREAKDOWNS, "total")
 
 
+_PART_WITHIN_TOTAL = rule(
+    "part_within_total",
+    "Each count of an overlapping `CaseStatistics.by_offence` is at most the total: no "
+    "offence can have more cases than there are.",
+)
+_PARTS_COVER_TOTAL = rule(
+    "parts_cover_total",
+    "An overlapping `CaseStatistics.by_offence`, unless partial, sums to at least the "
+    "total: every case is registered under at least one offence.",
+)
+
+
+@owns(
+    NON_NEGATIVE,
+    BREAKDOWN_SUM,
+    PARTIAL_BREAKDOWN_WITHIN_TOTAL,
+    _PART_WITHIN_TOTAL,
+    _PARTS_COVER_TOTAL,
+    KNOWN_NAME,
+)
 @attrs.frozen(kw_only=True)
 class CaseStatistics:
     """Counts of registered criminal cases, by offence.
@@ -262,7 +288,7 @@ class CaseStatistics:
                     self.by_offence,
                     self.total,
                     partial="by_offence" in partial,
-                    rules=("part_within_total", "parts_cover_total"),
+                    rules=(_PART_WITHIN_TOTAL, _PARTS_COVER_TOTAL),
                     what="every case is registered under at least one offence",
                 )
             else:
@@ -318,6 +344,39 @@ _VICTIM_BREAKDOWNS: Final[Mapping[str, type[Enum]]] = {
 _VICTIM_FIGURES: Final = _figure_names(_VICTIM_BREAKDOWNS, "total")
 
 
+_SEX_AGE_WITHIN_MARGIN = rule(
+    "sex_age_within_margin",
+    "The cells of `by_sex_and_age` count no more victims than each known member of "
+    "`by_sex` and `by_age_group`: women and girls are females, women and men adults.",
+)
+_SEX_AGE_MATCHES_MARGIN = rule(
+    "sex_age_matches_margin",
+    "A complete `by_sex_and_age` counts, for each known member of `by_sex` and "
+    "`by_age_group`, all its victims: a complete cross-tab counts every victim in a "
+    "cell.",
+)
+_EXPLOITATION_WITHIN_TOTAL = rule(
+    "exploitation_within_total",
+    "Each count of `VictimStatistics.by_exploitation` is at most the total: no form "
+    "can concern more victims than there are.",
+)
+_EXPLOITATION_COVERS_TOTAL = rule(
+    "exploitation_covers_total",
+    "`VictimStatistics.by_exploitation`, when given and not partial, sums to at least "
+    "the total: every victim suffered at least one form.",
+)
+
+
+@owns(
+    NON_NEGATIVE,
+    BREAKDOWN_SUM,
+    PARTIAL_BREAKDOWN_WITHIN_TOTAL,
+    _EXPLOITATION_WITHIN_TOTAL,
+    _EXPLOITATION_COVERS_TOTAL,
+    _SEX_AGE_WITHIN_MARGIN,
+    _SEX_AGE_MATCHES_MARGIN,
+    KNOWN_NAME,
+)
 @attrs.frozen(kw_only=True)
 class VictimStatistics:
     """Counts of victims identified, with breakdowns.
@@ -431,7 +490,7 @@ class VictimStatistics:
                     counts,
                     self.total,
                     partial=name in partial,
-                    rules=("exploitation_within_total", "exploitation_covers_total"),
+                    rules=(_EXPLOITATION_WITHIN_TOTAL, _EXPLOITATION_COVERS_TOTAL),
                     what="every victim suffered at least one form",
                 )
             else:
@@ -624,7 +683,7 @@ def _check_margins(
             add(
                 problems,
                 field("by_sex_and_age"),
-                "sex_age_within_margin",
+                _SEX_AGE_WITHIN_MARGIN,
                 f"{what} sum to {show_bounds((low, high))}, more than {where} "
                 f"({show(count)})",
             )
@@ -632,7 +691,7 @@ def _check_margins(
             add(
                 problems,
                 field("by_sex_and_age"),
-                "sex_age_matches_margin",
+                _SEX_AGE_MATCHES_MARGIN,
                 f"{what} sum to {show_bounds((low, high))}, less than {where} "
                 f"({show(count)}); a complete by_sex_and_age counts every victim",
             )
@@ -673,6 +732,14 @@ _FLOWS: Final = ("investigations", "prosecutions", "convictions", "victims_ident
 _FLOW_FIGURES: Final = frozenset((*_FLOWS, *(f"labour_{name}" for name in _FLOWS)))
 
 
+_LABOUR_WITHIN_TOTAL = rule(
+    "labour_within_total",
+    "Each `labour_` figure of a year, when given, is at most its total: forced-labour "
+    "cases are part of all cases, so the part cannot exceed the whole.",
+)
+
+
+@owns(RANGE, NON_NEGATIVE, _LABOUR_WITHIN_TOTAL, KNOWN_NAME)
 @attrs.frozen(kw_only=True)
 class LawEnforcementFigures:
     """One year's law-enforcement figures, in the style of the US TIP report.
@@ -749,7 +816,7 @@ class LawEnforcementFigures:
                 add(
                     problems,
                     field(labour_name),
-                    "labour_within_total",
+                    _LABOUR_WITHIN_TOTAL,
                     f"{labour_name} ({show(labour)}) exceeds {name} ({show(total)})",
                 )
         raise_if_any(problems)

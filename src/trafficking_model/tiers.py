@@ -45,7 +45,11 @@ from typing import TYPE_CHECKING
 import attrs
 
 from trafficking_model import _fields as kinds
+from trafficking_model._rules import owns, rule
 from trafficking_model._validation import (
+    COUNTRY_CODE,
+    NOT_BLANK,
+    RANGE,
     Problems,
     add,
     as_given,
@@ -127,6 +131,14 @@ def reporting_period(report_year: int) -> Period:
     return Period(start=dt.date(report_year - 1, 4, 1), end=dt.date(report_year, 3, 31))
 
 
+_WAIVER_TIER = rule(
+    "waiver_tier",
+    "Only a Tier 2 Watch List `TierPlacement` carries a `waiver`: a waiver keeps a "
+    "country on the Watch List instead of Tier 3, and no other placement rests on one.",
+)
+
+
+@owns(COUNTRY_CODE, RANGE, _WAIVER_TIER, NOT_BLANK)
 @attrs.frozen(kw_only=True)
 class TierPlacement:
     """One country's tier in one year's TIP report.
@@ -178,7 +190,7 @@ class TierPlacement:
             add(
                 problems,
                 field("waiver"),
-                "waiver_tier",
+                _WAIVER_TIER,
                 f"only a Tier 2 Watch List placement carries a waiver, not {self.tier}",
             )
         is_text(problems, field("source"), self.source)
@@ -204,6 +216,41 @@ def _placements(value: Iterable[TierPlacement]) -> tuple[TierPlacement, ...]:
 as_given(_placements)
 
 
+_WATCH_LIST_LIMIT = rule(
+    "watch_list_limit",
+    "After two consecutive Watch List years (counted from the 2009 report on) a "
+    "country is on Tier 3 unless the placement carries a waiver: the automatic "
+    "downgrade.",
+)
+_WAIVER_LIMIT = rule(
+    "waiver_limit",
+    "A downgrade is waived for no more than two consecutive years: no third "
+    "consecutive placement carries a waiver.",
+)
+_WATCH_LIST_AFTER_DOWNGRADE = rule(
+    "watch_list_after_downgrade",
+    "From the 2019 report on, a country downgraded to Tier 3 after waivers is on the "
+    "Watch List for no more than one consecutive year: the Frederick Douglass TVPRA of "
+    "2018, §110(b)(2)(F).",
+)
+_SAME_COUNTRY = rule(
+    "same_country",
+    "Each placement of a `TierHistory` is of its country: a history is one country's.",
+)
+_REPORT_YEAR_ORDER = rule(
+    "report_year_order",
+    "`TierHistory.placements` come one per report, in the order of the reports.",
+)
+
+
+@owns(
+    COUNTRY_CODE,
+    _SAME_COUNTRY,
+    _REPORT_YEAR_ORDER,
+    _WATCH_LIST_LIMIT,
+    _WAIVER_LIMIT,
+    _WATCH_LIST_AFTER_DOWNGRADE,
+)
 @attrs.frozen(kw_only=True)
 class TierHistory:
     """One country's TIP tiers, report after report, checked against the statute.
@@ -252,7 +299,7 @@ class TierHistory:
                 add(
                     problems,
                     f"{where}.country",
-                    "same_country",
+                    _SAME_COUNTRY,
                     f"a placement of {placement.country} in the history of "
                     f"{self.country}",
                 )
@@ -264,7 +311,7 @@ class TierHistory:
                 add(
                     problems,
                     f"{where}.report_year",
-                    "report_year_order",
+                    _REPORT_YEAR_ORDER,
                     f"report {placement.report_year} does not come after "
                     f"report {self.placements[index - 1].report_year}",
                 )
@@ -347,7 +394,7 @@ def _check_statute(
             add(
                 problems,
                 f"{where}.tier",
-                "watch_list_limit",
+                _WATCH_LIST_LIMIT,
                 f"Tier 2 Watch List in the {year - 2}, {year - 1} and {year} "
                 "reports: after two consecutive Watch List years the country is "
                 "on Tier 3 unless the placement carries a waiver",
@@ -362,7 +409,7 @@ def _check_statute(
             add(
                 problems,
                 f"{where}.waiver",
-                "waiver_limit",
+                _WAIVER_LIMIT,
                 f"waivers in the {year - 2}, {year - 1} and {year} reports: a "
                 f"downgrade is waived for no more than {MAX_WAIVER_YEARS} "
                 "consecutive years",
@@ -377,7 +424,7 @@ def _check_statute(
             add(
                 problems,
                 f"{where}.tier",
-                "watch_list_after_downgrade",
+                _WATCH_LIST_AFTER_DOWNGRADE,
                 f"Tier 2 Watch List in the {year - 1} and {year} reports after the "
                 f"downgrade to Tier 3 in {downgrade}: from the "
                 f"{DOWNGRADED_WATCH_LIST_FROM} report on, a country downgraded "

@@ -8,9 +8,14 @@ import typing
 import attrs
 
 from trafficking_model import _fields as kinds
+from trafficking_model._rules import owns, rule
 from trafficking_model._validation import (
+    COUNTRY_CODE,
     COUNTRY_CODES,
+    IDENTIFIER,
     MAX_AGE,
+    NOT_BLANK,
+    RANGE,
     Problems,
     add,
     as_given,
@@ -58,6 +63,32 @@ ADULT_AGE = 18
 """The age from which a person is an adult; anyone younger is a child."""
 
 
+_AGE_GROUP_ORDER = rule(
+    "age_group_order",
+    "`Victim.age_group_at_exploitation`, when given, is not older than `age_group`: "
+    "age only grows, so an adult when exploited is an adult when identified.",
+)
+_EXPLOITATION_REQUIRED = rule(
+    "exploitation_required",
+    "`Victim.exploitation` names at least one form, unless `identification` is not a "
+    "victim: a victim of trafficking was exploited in at least one way.",
+)
+_AGE_MATCHES_GROUP = rule(
+    "age_matches_group",
+    "`Victim.age_group` matches `age`, when known: under 18 is a child and 18 or over "
+    "an adult, by definition.",
+)
+
+
+@owns(
+    IDENTIFIER,
+    NOT_BLANK,
+    RANGE,
+    _AGE_MATCHES_GROUP,
+    COUNTRY_CODE,
+    _EXPLOITATION_REQUIRED,
+    _AGE_GROUP_ORDER,
+)
 @attrs.frozen(kw_only=True)
 class Victim:
     """One victim, or presumed victim, of trafficking.
@@ -151,7 +182,7 @@ class Victim:
                 add(
                     problems,
                     field("age_group"),
-                    "age_matches_group",
+                    _AGE_MATCHES_GROUP,
                     f"{_the_age(self.age)} means {expected.value}, "
                     f"but age_group is {self.age_group.value}",
                 )
@@ -169,7 +200,7 @@ class Victim:
             add(
                 problems,
                 field("age_group_at_exploitation"),
-                "age_group_order",
+                _AGE_GROUP_ORDER,
                 "adult when exploited but child when identified",
             )
         is_frozenset_of(problems, field("citizenship"), self.citizenship, is_country)
@@ -189,7 +220,7 @@ class Victim:
             add(
                 problems,
                 path,
-                "exploitation_required",
+                _EXPLOITATION_REQUIRED,
                 "a victim suffered at least one form of exploitation",
             )
         if self.identified_on is not None:

@@ -1,8 +1,9 @@
 """MkDocs hooks for the trafficking-model documentation.
 
-- The vocabularies page gets its tables from the code at build time, and a
+- The vocabularies page gets its tables from the code at build time; a
   page with a `<!-- fields: Victim -->` comment a table of that class's fields,
-  from the kinds they declare.
+  from the kinds they declare; and the concepts pages their rule tables (see
+  `rule_tables.py`).
 - With `DOCS_OFFLINE=1` in the environment, the build skips downloading the
   Python, attrs and cattrs inventories, so that it can run strictly on a machine
   without internet access (as `.ci/run` does); links to those docs are then left
@@ -15,6 +16,7 @@ import logging
 import os
 from typing import TYPE_CHECKING, Any
 
+import rule_tables
 from field_tables import replace_markers
 from mkdocs.plugins import event_priority
 from vocabulary_tables import MARKER, render_all
@@ -45,10 +47,11 @@ def on_page_markdown(
     config: MkDocsConfig,
     files: Files,
 ) -> str:
-    """Put the generated vocabulary and field tables where a page asks for them."""
+    """Put the generated vocabulary, field and rule tables where a page asks."""
     if MARKER in markdown:
         markdown = markdown.replace(MARKER, render_all())
-    return replace_markers(markdown, page.file.src_uri)
+    markdown = replace_markers(markdown, page.file.src_uri)
+    return rule_tables.render(markdown)
 
 
 def on_page_content(

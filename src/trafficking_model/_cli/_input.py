@@ -22,6 +22,7 @@ from functools import cache
 from pathlib import Path
 from typing import IO, Any
 
+from trafficking_model._validation import TYPE
 from trafficking_model.errors import Problem, ValidationError
 from trafficking_model.schema import json_schema
 
@@ -250,7 +251,7 @@ def not_a_record(line: int | None, found: object) -> ValidationError:
         message = f"fits several types ({', '.join(names)}); give --type"
     else:
         message = "fits no model class; give --type"
-    return ValidationError([Problem(path="$", message=message, rule="type")], line=line)
+    return ValidationError([Problem(path="$", message=message, rule=TYPE)], line=line)
 
 
 def first_record(document: object) -> object:

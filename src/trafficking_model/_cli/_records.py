@@ -15,6 +15,7 @@ from trafficking_model._cli._input import (
     not_a_record,
 )
 from trafficking_model._json import accelerated_decoder
+from trafficking_model._validation import JSON
 from trafficking_model.errors import Problem, ValidationError
 from trafficking_model.serialization import from_dict, from_json
 
@@ -155,7 +156,7 @@ def _line(line: bytes, number: int, cls: type[Any] | None) -> object:
                 Problem(
                     path="$",
                     message="blank line: JSON Lines needs one value per line",
-                    rule="json",
+                    rule=JSON,
                 )
             ],
             line=number,
@@ -177,7 +178,7 @@ def _line(line: bytes, number: int, cls: type[Any] | None) -> object:
 
 def _bad_json(number: int) -> ValidationError:
     return ValidationError(
-        [Problem(path="$", message="malformed JSON", rule="json")], line=number
+        [Problem(path="$", message="malformed JSON", rule=JSON)], line=number
     )
 
 
@@ -191,7 +192,7 @@ def _document(source: Input, cls: type[Any] | None) -> Iterator[Item]:
             message += (
                 "; if the file holds one record per line (JSON Lines), pass --jsonl"
             )
-        yield None, ValidationError([Problem(path="$", message=message, rule="json")])
+        yield None, ValidationError([Problem(path="$", message=message, rule=JSON)])
         return
     chosen = cls or _class_or_fail(source, first_record(document))
     source.cls = chosen

@@ -15,7 +15,15 @@ from typing import Any, Final, TypeAlias, TypeVar
 import attrs
 from iso3166 import countries_by_alpha2, countries_by_alpha3
 
-from trafficking_model._validation import MAX_AGE, subject
+from trafficking_model._rules import rule
+from trafficking_model._validation import (
+    COUNTRY_CODE,
+    ENUM,
+    MAX_AGE,
+    RANGE,
+    RANGE_ORDER,
+    subject,
+)
 from trafficking_model.errors import Problem, ValidationError
 from trafficking_model.formats._ctdc_record import (
     FLAG_TYPES,
@@ -27,6 +35,7 @@ from trafficking_model.formats._ctdc_record import (
     Sector,
 )
 from trafficking_model.formats._tabular import (
+    HEADER,
     ErrorHandler,
     TableSource,
     column_path,
@@ -206,7 +215,7 @@ def _year(cell: str) -> int | None:
     if _YEAR.fullmatch(cell) and FIRST_YEAR <= int(cell) <= LAST_YEAR:
         return int(cell)
     raise _BadCellError(
-        "range", f"expected a year from {FIRST_YEAR} to {LAST_YEAR} or blank"
+        RANGE, f"expected a year from {FIRST_YEAR} to {LAST_YEAR} or blank"
     )
 
 
@@ -217,7 +226,7 @@ def _gender(cell: str) -> Sex | None:
         return _GENDER_CELLS[cell]
     except KeyError:
         raise _BadCellError(
-            "enum",
+            ENUM,
             f"{subject(cell)} is not a CTDC gender; expected one of "
             + ", ".join(map(repr, _GENDER_CELLS)),
         ) from None
@@ -229,13 +238,11 @@ def _band(cell: str, what: str) -> Band | None:
     match = _BAND.fullmatch(cell)
     if match is None:
         raise _BadCellError(
-            "enum", f"{subject(cell)} is not {what}, such as 9--17 or 48+"
+            ENUM, f"{subject(cell)} is not {what}, such as 9--17 or 48+"
         )
     low, high = match.groups()
     if high is not None and int(high) < int(low):
-        raise _BadCellError(
-            "range_order", f"the band's end is below its start in {what}"
-        )
+        raise _BadCellError(RANGE_ORDER, f"the band's end is below its start in {what}")
     return Band(int(low), None if high is None else int(high))
 
 
@@ -244,7 +251,7 @@ def _age(cell: str) -> Band | None:
     if band is not None and (
         band.low > MAX_AGE or (band.high is not None and band.high > MAX_AGE)
     ):
-        raise _BadCellError("range", f"the age band is outside 0..{MAX_AGE}")
+        raise _BadCellError(RANGE, f"the age band is outside 0..{MAX_AGE}")
     return band
 
 
@@ -260,7 +267,7 @@ def _country(cell: str) -> str | None:
     if len(cell) == 2 and cell in countries_by_alpha2:
         return countries_by_alpha2[cell].alpha3
     raise _BadCellError(
-        "country_code",
+        COUNTRY_CODE,
         f"{subject(cell)} is not an ISO 3166-1 alpha-2 or alpha-3 country code",
     )
 
@@ -322,7 +329,7 @@ class _Layout:
                             Problem(
                                 path=column_path(name),
                                 message=f"holds the same flag as {other!r}",
-                                rule="header",
+                                rule=HEADER,
                             )
                         )
             elif name not in _IGNORED:
@@ -330,7 +337,7 @@ class _Layout:
                     Problem(
                         path=column_path(name),
                         message="is not a column of any CTDC scheme",
-                        rule="header",
+                        rule=HEADER,
                     )
                 )
         grouped = tuple(
@@ -338,7 +345,7 @@ class _Layout:
         )
         if not values and not any(positions for positions, _ in grouped):
             problems.append(
-                Problem(path="$", message="no CTDC column in the header", rule="header")
+                Problem(path="$", message="no CTDC column in the header", rule=HEADER)
             )
         if problems:
             raise ValidationError(problems, line=line)
@@ -380,6 +387,14 @@ class Reading(Iterator[Record]):
         with open_table(self._source) as table:
             layout = _Layout.of(table.columns, table.header_line)
             yield from take(_Reader(layout), table.tuples())
+
+
+FLAG = rule(
+    "flag",
+    "Every flag of a CTDC file is `1`, `0` or not recorded (blank or `-99`): anything "
+    "else would have to be guessed.",
+    checked_on="every flag cell of a CTDC file",
+)
 
 
 class _Reader:
@@ -532,7 +547,7 @@ class _Reader:
             Problem(
                 path=column_path(columns[position]),
                 message=f"expected 1, 0, blank or -99, got {subject(cells[position])}",
-                rule="flag",
+                rule=FLAG,
             )
             for positions, _ in self.layout.groups
             for position in positions
@@ -591,7 +606,7 @@ def _group_sets(
         elif cell in _NOT_RECORDED:
             blank.append(flag)
         else:
-            raise _BadCellError("flag", "not a flag")
+            raise _BadCellError(FLAG, "not a flag")
     # Columns that share a flag: yes if any is yes, no only if all are no.
     if not blank:
         return frozenset(yes), frozenset(no).difference(yes)

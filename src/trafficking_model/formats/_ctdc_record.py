@@ -8,9 +8,14 @@ from typing import TYPE_CHECKING, Final, TypeAlias
 import attrs
 
 from trafficking_model import _fields as kinds
+from trafficking_model._rules import owns, rule
 from trafficking_model._validation import (
+    COUNTRY_CODE,
+    ENUM,
     ISO_COUNTRY_CODES,
     MAX_AGE,
+    RANGE,
+    RANGE_ORDER,
     Problems,
     add,
     field,
@@ -97,6 +102,7 @@ CTDC_FORMS: Final = frozenset(
 )
 
 
+@owns(RANGE, RANGE_ORDER)
 @attrs.frozen(slots=True)
 class Band:
     """A band of whole numbers, both ends included: `9--17` or `48+`.
@@ -141,7 +147,7 @@ class Band:
             add(
                 problems,
                 field("high"),
-                "range_order",
+                RANGE_ORDER,
                 f"{self.high} is below low ({self.low})",
             )
         raise_if_any(problems)
@@ -156,6 +162,13 @@ class Band:
 BAND_LIMIT: Final = 9_999  # four digits, as `_BAND` reads them
 
 
+FLAG_STATE = rule(
+    "flag_state",
+    "A `ctdc.Record` flag is not recorded both yes and no.",
+)
+
+
+@owns(RANGE, ENUM, COUNTRY_CODE, FLAG_STATE)
 @attrs.frozen(slots=True, kw_only=True)
 class Record:
     """One victim's row of the CTDC dataset.
@@ -253,7 +266,7 @@ class Record:
             add(
                 problems,
                 field("gender"),
-                "enum",
+                ENUM,
                 "a gender not recorded is None, not unknown",
             )
         if (
@@ -264,7 +277,7 @@ class Record:
                 or (self.age.high is not None and self.age.high > MAX_AGE)
             )
         ):
-            add(problems, field("age"), "range", f"the band is outside 0..{MAX_AGE}")
+            add(problems, field("age"), RANGE, f"the band is outside 0..{MAX_AGE}")
         if self.months is not None:
             is_type(problems, field("months"), self.months, Band)
         for name in ("citizenship", "country_of_exploitation"):
@@ -277,7 +290,7 @@ class Record:
                 add(
                     problems,
                     field(name),
-                    "country_code",
+                    COUNTRY_CODE,
                     "a user-assigned code (XAA to XZZ) names no country, "
                     "and the CTDC file has none",
                 )
@@ -303,7 +316,7 @@ class Record:
                 add(
                     problems,
                     field("recorded_no"),
-                    "flag_state",
+                    FLAG_STATE,
                     f"{flag.value} is recorded both yes and no",
                 )
         raise_if_any(problems)
@@ -336,7 +349,7 @@ def _is_ctdc_form(problems: Problems, path: str, value: object) -> bool:
     add(
         problems,
         path,
-        "enum",
+        ENUM,
         f"{getattr(value, 'value', 'the value')} is not a form the CTDC file "
         "records (forced_labour, sexual, other)",
     )

@@ -15,9 +15,12 @@ from typing import TYPE_CHECKING, Final
 import attrs
 
 from trafficking_model import _fields as kinds
+from trafficking_model._rules import owns
+from trafficking_model._validation import RANGE, TYPE
 from trafficking_model.counts import Count
 from trafficking_model.errors import Problem, ValidationError
 from trafficking_model.formats._tabular import (
+    HEADER,
     ErrorHandler,
     TableRow,
     TableSource,
@@ -74,6 +77,7 @@ _TEXT_FIELDS: Final = (
 )
 
 
+@owns(RANGE)
 @attrs.frozen(kw_only=True)
 class GlotipRow:
     """One row of the long format: one published figure and what it counts.
@@ -141,7 +145,7 @@ class GlotipRow:
                     Problem(
                         path=column_path(column),
                         message=f"expected str, got {type(text).__name__}",
-                        rule="type",
+                        rule=TYPE,
                     )
                 )
         if type(self.year) is not int:
@@ -149,7 +153,7 @@ class GlotipRow:
                 Problem(
                     path="$.Year",
                     message=f"expected int, got {type(self.year).__name__}",
-                    rule="type",
+                    rule=TYPE,
                 )
             )
         elif not 1900 <= self.year <= 2100:
@@ -157,7 +161,7 @@ class GlotipRow:
                 Problem(
                     path="$.Year",
                     message=f"{self.year} is outside 1900..2100",
-                    rule="range",
+                    rule=RANGE,
                 )
             )
         value: object = self.value
@@ -166,7 +170,7 @@ class GlotipRow:
                 Problem(
                     path="$.txtVALUE",
                     message=f"expected Count or None, got {type(value).__name__}",
-                    rule="type",
+                    rule=TYPE,
                 )
             )
         line: object = self.line
@@ -175,7 +179,7 @@ class GlotipRow:
                 Problem(
                     path="$.line",
                     message=f"expected int or None, got {type(line).__name__}",
-                    rule="type",
+                    rule=TYPE,
                 )
             )
             line = None
@@ -278,7 +282,7 @@ def read_rows(
                 table.header_line,
                 "$",
                 f"not the GLOTIP columns: {'; '.join(parts)}",
-                "header",
+                HEADER,
             )
         for item in table:
             if isinstance(item, ValidationError):

@@ -31,6 +31,8 @@ from typing import IO, TYPE_CHECKING, TypeAlias, TypeVar
 import attrs
 
 from trafficking_model._files import write_atomically
+from trafficking_model._rules import rule
+from trafficking_model._validation import TYPE
 from trafficking_model.errors import Problem, ValidationError
 
 if TYPE_CHECKING:
@@ -160,6 +162,23 @@ class Table:
         return _checked_width(len(self.columns), self._records)
 
 
+NO_COUNTERPART = rule(
+    "no_counterpart",
+    "A field or figure one side has no place for is reported, never dropped nor forced "
+    "into a near match; a person's name never enters the model.",
+    checked_on=(
+        "`htcds.to_htcds`, `htcds.from_htcds`, `glotip.to_reports`, "
+        "`glotip.from_reports`"
+    ),
+)
+HEADER = rule(
+    "header",
+    "A table's header has the columns its reader expects, where it expects them: a "
+    "misspelt column would otherwise be dropped, and its data read as not recorded.",
+    checked_on="the header of a table read by a format module",
+)
+
+
 @contextlib.contextmanager
 def open_table(
     source: TableSource,
@@ -220,7 +239,7 @@ def open_table(
                 "$",
                 "no header row found"
                 + ("" if is_header is None else f" in the first {search} rows"),
-                "header",
+                HEADER,
             )
         repeated = sorted({name for name in header if header.count(name) > 1})
         if repeated:
@@ -228,7 +247,7 @@ def open_table(
                 header_line,
                 "$",
                 f"column {', '.join(map(repr, repeated))} appears more than once",
-                "header",
+                HEADER,
             )
         yield Table(header, header_line, records)
 
@@ -250,7 +269,7 @@ def _records(stream: object) -> Iterator[_Record]:
                 1,
                 "$",
                 f"expected a path, a file or rows, got {type(stream).__name__}",
-                "type",
+                TYPE,
             )
         ]
     )
@@ -345,7 +364,7 @@ def _iterable_records(rows: Iterable[object]) -> Iterator[_Record]:
         columns = tuple(first)
         bad = [name for name in columns if not isinstance(name, str)]
         if bad:
-            yield problem(1, "$", "column names must be strings", "header")
+            yield problem(1, "$", "column names must be strings", HEADER)
             return
         yield 1, columns
         for number, row in enumerate(_chain(first, iterator), start=2):
@@ -369,7 +388,7 @@ def _lines(
                 number,
                 "$",
                 f"expected a line as {kind.__name__}, got {type(item).__name__}",
-                "type",
+                TYPE,
             )
 
 
@@ -381,7 +400,7 @@ def _chain(first: object, rest: Iterator[object]) -> Iterator[object]:
 def _mapping_cells(number: int, row: object, columns: tuple[str, ...]) -> _Record:
     if not isinstance(row, Mapping):
         return problem(
-            number, "$", f"expected a mapping row, got {type(row).__name__}", "type"
+            number, "$", f"expected a mapping row, got {type(row).__name__}", TYPE
         )
     if tuple(row) != columns and set(row) != set(columns):
         missing = [name for name in columns if name not in row]
@@ -407,7 +426,7 @@ def _mapping_cells(number: int, row: object, columns: tuple[str, ...]) -> _Recor
                 number,
                 column_path(name),
                 f"expected text, got {type(value).__name__}",
-                "type",
+                TYPE,
             )
         cells.append(value)
     return number, tuple(cells)
@@ -416,7 +435,7 @@ def _mapping_cells(number: int, row: object, columns: tuple[str, ...]) -> _Recor
 def _sequence_cells(number: int, row: object) -> _Record:
     if isinstance(row, (str, bytes)) or not isinstance(row, Sequence):
         return problem(
-            number, "$", f"expected a row of cells, got {type(row).__name__}", "type"
+            number, "$", f"expected a row of cells, got {type(row).__name__}", TYPE
         )
     for position, value in enumerate(row):
         if not isinstance(value, str):
@@ -424,7 +443,7 @@ def _sequence_cells(number: int, row: object) -> _Record:
                 number,
                 f"$[{position}]",
                 f"expected text, got {type(value).__name__}",
-                "type",
+                TYPE,
             )
     return number, tuple(row)
 

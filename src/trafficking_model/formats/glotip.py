@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 import iso3166
 
+from trafficking_model._validation import TYPE
 from trafficking_model.counts import Count, Figure
 from trafficking_model.errors import Problem, ValidationError
 from trafficking_model.formats._glotip_rows import (
@@ -41,7 +42,12 @@ from trafficking_model.formats._glotip_rows import (
     read_workbook,
     write_rows,
 )
-from trafficking_model.formats._tabular import ErrorHandler, column_path, report
+from trafficking_model.formats._tabular import (
+    NO_COUNTERPART,
+    ErrorHandler,
+    column_path,
+    report,
+)
 from trafficking_model.periods import Period
 from trafficking_model.reports import CountryReport
 from trafficking_model.statistics import LawEnforcementFigures, VictimStatistics
@@ -233,7 +239,7 @@ def _slot(row: GlotipRow) -> _Slot | ValidationError:
         f"the model has no figure for {row.indicator} with Dimension "
         f"{row.dimension!r}, Category {row.category!r}, Sex {row.sex!r} and "
         f"Age {row.age!r}",
-        "no_counterpart",
+        NO_COUNTERPART,
     )
 
 
@@ -458,9 +464,7 @@ def _unwritable(item: CountryReport) -> list[Problem]:
 
     def lost(path: str) -> None:
         problems.append(
-            Problem(
-                path=path, message="GLOTIP has no row for it", rule="no_counterpart"
-            )
+            Problem(path=path, message="GLOTIP has no row for it", rule=NO_COUNTERPART)
         )
 
     given: object = item
@@ -469,7 +473,7 @@ def _unwritable(item: CountryReport) -> list[Problem]:
             Problem(
                 path="$",
                 message=f"expected CountryReport, got {type(given).__name__}",
-                rule="type",
+                rule=TYPE,
             )
         ]
     if len(item.period.years) != 1 or item.period != Period.from_years(
@@ -479,7 +483,7 @@ def _unwritable(item: CountryReport) -> list[Problem]:
             Problem(
                 path="$.period",
                 message=f"{item.period} is not one calendar year",
-                rule="no_counterpart",
+                rule=NO_COUNTERPART,
             )
         )
     for name in ("cases", "prosecution", "tip_tier"):

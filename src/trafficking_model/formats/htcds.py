@@ -46,15 +46,26 @@ from typing import Any, Final, TypeVar
 import attrs
 from iso3166 import countries_by_alpha2, countries_by_alpha3
 
+from trafficking_model._rules import rule
 from trafficking_model._validation import (
+    COUNTRY_CODE,
+    ENUM,
     MAX_AGE,
+    REQUIRED,
+    TYPE,
+    UNKNOWN_KEY,
     USER_ASSIGNED_COUNTRY_CODES,
     describe,
     subject,
 )
 from trafficking_model.cases import Case, Defendant
 from trafficking_model.errors import Problem, ValidationError
-from trafficking_model.formats._tabular import ErrorHandler, column_path, report
+from trafficking_model.formats._tabular import (
+    NO_COUNTERPART,
+    ErrorHandler,
+    column_path,
+    report,
+)
 from trafficking_model.stakeholders import Stakeholder
 from trafficking_model.victims import ADULT_AGE, Victim
 from trafficking_model.vocabularies import (
@@ -181,7 +192,7 @@ def code_list(name: str) -> tuple[str, ...]:
                 Problem(
                     path=column_path(name),
                     message="is not an HTCDS field with a code list",
-                    rule="unknown_key",
+                    rule=UNKNOWN_KEY,
                 )
             ]
         )
@@ -416,7 +427,7 @@ def to_htcds(
                     path="$",
                     message="expected a Victim, Defendant, Case or Stakeholder, "
                     f"got {describe(obj)}",
-                    rule="type",
+                    rule=TYPE,
                 )
             ]
         )
@@ -433,7 +444,7 @@ def to_htcds(
                 Problem(
                     path=path,
                     message=f"has no HTCDS counterpart{note}",
-                    rule="no_counterpart",
+                    rule=NO_COUNTERPART,
                 )
             )
         elif spec.kind in ("id", "text", "country"):
@@ -463,6 +474,19 @@ def _order(member: Enum) -> int:
     return list(type(member)).index(member)
 
 
+_UNMAPPABLE = rule(
+    "unmappable",
+    "A value with no counterpart in the other format cannot be carried over.",
+    checked_on="`htcds.to_htcds`, `htcds.from_htcds`",
+)
+_LOSSY = rule(
+    "lossy",
+    "A value that maps to something coarser loses detail, which you accept with "
+    "`on_error`.",
+    checked_on="`htcds.to_htcds`, `htcds.from_htcds`",
+)
+
+
 def _member_to_htcds(
     codes: _Codes, member: Enum, path: str, lost: list[Problem]
 ) -> str | None:
@@ -474,7 +498,7 @@ def _member_to_htcds(
                 path=path,
                 message=f"{member.value} has no HTCDS value"
                 + (f": {note}" if note else ""),
-                rule="unmappable",
+                rule=_UNMAPPABLE,
             )
         )
         return None
@@ -485,7 +509,7 @@ def _member_to_htcds(
                 path=path,
                 message=f"{member.value} maps to {code} with loss"
                 + (f": {note}" if note else ""),
-                rule="lossy",
+                rule=_LOSSY,
             )
         )
     return code
@@ -551,7 +575,7 @@ def from_htcds(
                 Problem(
                     path="$",
                     message="expected the class Victim, Defendant, Case or Stakeholder",
-                    rule="type",
+                    rule=TYPE,
                 )
             ]
         )
@@ -565,7 +589,7 @@ def from_htcds(
         path = column_path(key) if isinstance(key, str) else "$"
         if not isinstance(key, str) or (key != ID and key not in known):
             errors.append(
-                Problem(path=path, message="is not an HTCDS field", rule="unknown_key")
+                Problem(path=path, message="is not an HTCDS field", rule=UNKNOWN_KEY)
             )
             continue
         if _empty(value):
@@ -577,7 +601,7 @@ def from_htcds(
                     Problem(
                         path=path,
                         message=f"is not a field of a {cls.__name__} record",
-                        rule="unknown_key",
+                        rule=UNKNOWN_KEY,
                     )
                 )
             else:
@@ -585,7 +609,7 @@ def from_htcds(
                     Problem(
                         path=path,
                         message=f"has no counterpart in {cls.__name__}",
-                        rule="no_counterpart",
+                        rule=NO_COUNTERPART,
                     )
                 )
             continue
@@ -601,7 +625,7 @@ def from_htcds(
                     message=f"given, but {cls.__name__} has no such field"
                     if name not in names
                     else "given, but the record gives it too",
-                    rule="unknown_key",
+                    rule=UNKNOWN_KEY,
                 )
             )
         else:
@@ -611,7 +635,7 @@ def from_htcds(
             path=f"$.{field.name}",
             message="required field is missing: the record does not "
             "give it; pass it in `given`",
-            rule="required",
+            rule=REQUIRED,
         )
         for field in attrs.fields(cls)
         if field.default is attrs.NOTHING and field.name not in values
@@ -641,7 +665,7 @@ def _from_value(
             errors.append(_wrong(path, f"an age from 0 to {MAX_AGE}", value))
             return None
         lost.append(
-            Problem(path=path, message="the age is kept only as a group", rule="lossy")
+            Problem(path=path, message="the age is kept only as a group", rule=_LOSSY)
         )
         return AgeGroup.CHILD if value < ADULT_AGE else AgeGroup.ADULT
     if spec.kind in ("country", "countries"):
@@ -664,7 +688,7 @@ def _countries(spec: _Field, value: object, path: str, errors: list[Problem]) ->
                     path=path,
                     message=f"{subject(item)} is not an ISO 3166-1 alpha-2 or "
                     "alpha-3 country code",
-                    rule="country_code",
+                    rule=COUNTRY_CODE,
                 )
             )
             return None
@@ -698,7 +722,7 @@ def _codes(
                         path=path,
                         message=f"{item} has no counterpart"
                         + (f": {note}" if note else ""),
-                        rule="unmappable",
+                        rule=_UNMAPPABLE,
                     )
                 )
             else:
@@ -707,7 +731,7 @@ def _codes(
                         path=path,
                         message=f"{subject(item)} is not in the code list of "
                         f"{spec.codes.field}",
-                        rule="enum",
+                        rule=ENUM,
                     )
                 )
             continue
@@ -718,7 +742,7 @@ def _codes(
                     path=path,
                     message=f"{item} is read as {member.value} with loss"
                     + (f": {note}" if note else ""),
-                    rule="lossy",
+                    rule=_LOSSY,
                 )
             )
         members.append(member)
@@ -749,7 +773,7 @@ def _alpha3(value: object) -> str | None:
 
 def _wrong(path: str, expected: str, value: object) -> Problem:
     return Problem(
-        path=path, message=f"expected {expected}, got {describe(value)}", rule="type"
+        path=path, message=f"expected {expected}, got {describe(value)}", rule=TYPE
     )
 
 

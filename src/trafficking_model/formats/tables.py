@@ -52,9 +52,17 @@ from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
 
 import attrs
 
+from trafficking_model._validation import (
+    JSON,
+    REQUIRED,
+    TYPE,
+    UNKNOWN_KEY,
+    UNSUPPORTED_TYPE,
+)
 from trafficking_model.counts import Count, Figure
 from trafficking_model.errors import Problem, ValidationError
 from trafficking_model.formats._tabular import (
+    HEADER,
     ErrorHandler,
     TableSource,
     TableTarget,
@@ -95,7 +103,7 @@ _SCALAR, _INT, _BOOL, _FLOAT, _FIGURE, _MEMBER, _JSON = (
     "float",
     "figure",
     "member",
-    "json",
+    JSON,
 )
 
 
@@ -156,7 +164,7 @@ def _layout(cls: type) -> _Layout:
                     Problem(
                         path="$",
                         message=f"{cls!r} is not a model class",
-                        rule="unsupported_type",
+                        rule=UNSUPPORTED_TYPE,
                     )
                 ]
             )
@@ -287,7 +295,7 @@ def to_rows(objects: object | Iterable[object]) -> list[dict[str, Cell]]:
                     path="$",
                     message="expected a model object or an iterable of them, "
                     f"got {type(objects).__name__}",
-                    rule="type",
+                    rule=TYPE,
                 )
             ]
         )
@@ -298,7 +306,7 @@ def to_rows(objects: object | Iterable[object]) -> list[dict[str, Cell]]:
         Problem(
             path=f"$[{index}]",
             message=f"expected {cls.__name__}, got {type(item).__name__}",
-            rule="type",
+            rule=TYPE,
         )
         for index, item in enumerate(items)
         if type(item) is not cls or not attrs.has(cls)
@@ -348,7 +356,7 @@ def _data(layout: _Layout, row: Mapping[str, object]) -> dict[str, Any]:
                 Problem(
                     path=column_path(column.name),
                     message="required column is missing",
-                    rule="required",
+                    rule=REQUIRED,
                 )
             )
             continue
@@ -362,7 +370,7 @@ def _data(layout: _Layout, row: Mapping[str, object]) -> dict[str, Any]:
                 Problem(
                     path=column_path(column.name),
                     message=f"malformed JSON: {error}",
-                    rule="json",
+                    rule=JSON,
                 )
             )
             continue
@@ -372,7 +380,7 @@ def _data(layout: _Layout, row: Mapping[str, object]) -> dict[str, Any]:
         Problem(
             path=column_path(str(name)),
             message=f"unknown column {str(name)!r}",
-            rule="unknown_key",
+            rule=UNKNOWN_KEY,
         )
         for name in row
         if name not in _names(layout)
@@ -455,7 +463,7 @@ def from_rows(
             problem = Problem(
                 path=f"$[{index}]",
                 message=f"expected a mapping row, got {type(given).__name__}",
-                rule="type",
+                rule=TYPE,
             )
             report(ValidationError([problem]), on_error)
             continue
@@ -578,7 +586,7 @@ def read_csv(
                         path="$",
                         message=f"unknown column {', '.join(map(repr, unknown))} "
                         f"for {cls.__name__}",
-                        rule="header",
+                        rule=HEADER,
                     )
                 ],
                 line=table.header_line,

@@ -10,6 +10,7 @@ import attrs
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
+from trafficking_model._rules import rules_of
 from trafficking_model._validation import (
     COUNTRY_CODES,
     CURRENCY_CODES,
@@ -437,7 +438,7 @@ def violation_rules(cls: type) -> frozenset[str]:
 
 @functools.cache
 def _rules(cls: type) -> frozenset[str]:
-    rules = {"type", *OWN.get(cls, {}), *json_form_rules(cls)}
+    rules = set(rules_of(cls))  # the registry's: own rules and the JSON form's
     for _name, part, _many in PARTS.get(cls, ()):
         rules |= _rules(part)
     return frozenset(rules)
