@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import typing
 
+import attrs
 from hypothesis import strategies as st
 
+from trafficking_model._fields import kind_of
 from trafficking_model.statistics import (
     FIRST_YEAR,
     LAST_YEAR,
+    VictimStatistics,
 )
 from trafficking_model.strategies._draw import (
     COUNT_LIMIT,
@@ -32,7 +35,6 @@ from trafficking_model.strategies._statistics import (
 )
 from trafficking_model.vocabularies import (
     AgeGroup,
-    CitizenshipCategory,
     ExploitationForm,
     OffenceType,
     Sex,
@@ -43,19 +45,19 @@ if typing.TYPE_CHECKING:
     from collections.abc import Mapping
     from enum import Enum
 
-# The breakdowns of victim statistics, as `statistics._VICTIM_BREAKDOWNS` names
-# them (private there); the single ones have one vocabulary each.
-VICTIM_BREAKDOWN_NAMES = (
-    "by_sex",
-    "by_age_group",
-    "by_citizenship",
-    "by_exploitation",
-    "by_sex_and_age",
-)
+# The breakdowns of victim statistics, as their kinds declare them; the single
+# ones have one vocabulary each, unlike the forms of exploitation (a victim may
+# suffer several) and the sex by age cross-tab.
+VICTIM_BREAKDOWNS: dict[str, type[Enum]] = {
+    field.name: kind_of(field).of[0]
+    for field in attrs.fields(VictimStatistics)
+    if kind_of(field).name == "breakdown"
+}
+VICTIM_BREAKDOWN_NAMES = tuple(VICTIM_BREAKDOWNS)
 SINGLE_BREAKDOWNS: dict[str, type[Enum]] = {
-    "by_sex": Sex,
-    "by_age_group": AgeGroup,
-    "by_citizenship": CitizenshipCategory,
+    name: vocabulary
+    for name, vocabulary in VICTIM_BREAKDOWNS.items()
+    if vocabulary not in {ExploitationForm, SexAgeGroup}
 }
 
 
@@ -133,18 +135,6 @@ def offences_below_total(draw: st.DrawFn, data: JSON) -> str:
     return "$.by_offence"
 
 
-def unknown_name(*names: str) -> Mutator:
-    """Name a figure or a breakdown the class does not have."""
-
-    def mutate(draw: st.DrawFn, data: JSON) -> str:
-        name = draw(st.sampled_from(names))
-        wrong = draw(st.sampled_from(["by_martian", "Total", "total ", "", "cases"]))
-        data[name] = sorted({*data[name], wrong})
-        return f"$.{name}"
-
-    return mutate
-
-
 def no_sections(draw: st.DrawFn, data: JSON) -> str:
     data["cases"] = data["prosecution"] = data["victims"] = None
     data["law_enforcement"] = []
@@ -160,7 +150,7 @@ def exploitation_above_total(draw: st.DrawFn, data: JSON) -> str:
 def exploitation_below_total(draw: st.DrawFn, data: JSON) -> str:
     if data["total"] == 0:
         data["total"] = 1
-        for name in ("by_sex", "by_age_group", "by_citizenship"):
+        for name in SINGLE_BREAKDOWNS:
             if data[name]:
                 key = draw(st.sampled_from(sorted(data[name])))
                 data[name][key] += 1
@@ -250,14 +240,6 @@ def oversplit(draw: st.DrawFn, data: JSON) -> str:
         data["sentenced"] - split + draw(EXCESS)
     )
     return "$.imprisonment"
-
-
-def year_out_of_range(draw: st.DrawFn, data: JSON) -> str:
-    data["year"] = draw(
-        st.integers(min_value=FIRST_YEAR - 1000, max_value=FIRST_YEAR - 1)
-        | st.integers(min_value=LAST_YEAR + 1, max_value=LAST_YEAR + 1000)
-    )
-    return "$.year"
 
 
 def labour_above_total(draw: st.DrawFn, data: JSON) -> str:

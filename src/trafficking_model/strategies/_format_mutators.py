@@ -71,10 +71,3 @@ def flag_yes_and_no(draw: st.DrawFn, data: JSON) -> str:
     if flag.value not in data["recorded_no"][key]:
         data["recorded_no"][key] = [*data["recorded_no"][key], flag.value]
     return "$.recorded_no"
-
-
-def glotip_year_out_of_range(draw: st.DrawFn, data: JSON) -> str:
-    data["year"] = draw(
-        st.sampled_from([FIRST_YEAR - draw(EXCESS), LAST_YEAR + draw(EXCESS)])
-    )
-    return "$.year"

@@ -124,10 +124,59 @@ def swap_period(draw: st.DrawFn, data: JSON) -> str:
     return "$.end"
 
 
-def negative_amount(draw: st.DrawFn, data: JSON) -> str:
-    amount = draw(st.decimals(min_value=Decimal("0.01"), max_value=10**9, places=2))
-    data["amount"] = f"-{amount}"
-    return "$.amount"
+def negative_amount(*names: str) -> Mutator:
+    """Write an amount of money (a decimal string) below zero."""
+
+    def mutate(draw: st.DrawFn, data: JSON) -> str:
+        name = draw(st.sampled_from(names))
+        amount = draw(st.decimals(min_value=Decimal("0.01"), max_value=10**9, places=2))
+        data[name] = f"-{amount}"
+        return f"$.{name}"
+
+    return mutate
+
+
+def not_finite(*names: str) -> Mutator:
+    """Make a number not a number, or infinite."""
+
+    def mutate(draw: st.DrawFn, data: JSON) -> str:
+        name = draw(st.sampled_from(names))
+        data[name] = draw(st.sampled_from([float("nan"), float("inf"), float("-inf")]))
+        return f"$.{name}"
+
+    return mutate
+
+
+def out_of_range(bounds: Mapping[str, tuple[int | None, int | None]]) -> Mutator:
+    """Put an int field below its lowest or above its highest value.
+
+    `bounds` maps each field to its `(low, high)`, `None` for no bound; at
+    least one of them is given.
+    """
+
+    def mutate(draw: st.DrawFn, data: JSON) -> str:
+        name = draw(st.sampled_from(sorted(bounds)))
+        low, high = bounds[name]
+        outside = [
+            *([] if low is None else [low - draw(EXCESS)]),
+            *([] if high is None else [high + draw(EXCESS)]),
+        ]
+        data[name] = draw(st.sampled_from(outside))
+        return f"$.{name}"
+
+    return mutate
+
+
+def unknown_name(*names: str) -> Mutator:
+    """Name a figure or a breakdown the class does not have."""
+
+    def mutate(draw: st.DrawFn, data: JSON) -> str:
+        name = draw(st.sampled_from(names))
+        wrong = draw(st.sampled_from(["by_martian", "Total", "total ", "", "cases"]))
+        data[name] = sorted({*data[name], wrong})
+        return f"$.{name}"
+
+    return mutate
 
 
 def duplicate(

@@ -32,7 +32,6 @@ from trafficking_model.strategies._monitoring import (
 from trafficking_model.strategies._mutators import (
     EXCESS,
     JSON,
-    Mutator,
     day_outside,
     drawn,
     duplicate,
@@ -52,12 +51,6 @@ from trafficking_model.vocabularies import (
     MeasureStatus,
     ReviewKind,
 )
-
-
-def infinite_number(draw: st.DrawFn, data: JSON) -> str:
-    name = draw(st.sampled_from(["baseline", "target"]))
-    data[name] = draw(st.sampled_from([float("nan"), float("inf"), float("-inf")]))
-    return f"$.{name}"
 
 
 def no_responsible(draw: st.DrawFn, data: JSON) -> str:
@@ -147,15 +140,6 @@ def outside_plan_period(draw: st.DrawFn, data: JSON) -> str:
     else:
         part["period"]["end"] = max(day, own.start).isoformat()
     return f"$.{where}.period"
-
-
-def not_finite(*names: str) -> Mutator:
-    def mutate(draw: st.DrawFn, data: JSON) -> str:
-        name = draw(st.sampled_from(names))
-        data[name] = draw(st.sampled_from([float("nan"), float("inf"), float("-inf")]))
-        return f"$.{name}"
-
-    return mutate
 
 
 def _some_measure(draw: st.DrawFn, data: JSON) -> JSON:

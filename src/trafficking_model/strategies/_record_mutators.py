@@ -46,14 +46,6 @@ if typing.TYPE_CHECKING:
     )
 
 
-def age_out_of_range(draw: st.DrawFn, data: JSON) -> str:
-    data["age"] = draw(
-        st.integers(min_value=MAX_AGE + 1, max_value=10**4)
-        | st.integers(min_value=-(10**4), max_value=-1)
-    )
-    return "$.age"
-
-
 def age_against_group(draw: st.DrawFn, data: JSON) -> str:
     age = draw(st.integers(min_value=0, max_value=MAX_AGE))
     right = AgeGroup.CHILD if age < ADULT_AGE else AgeGroup.ADULT
@@ -129,14 +121,6 @@ def waiver_off_the_watch_list(draw: st.DrawFn, data: JSON) -> str:
             )
         )
     return "$.waiver"
-
-
-def report_year_out_of_range(draw: st.DrawFn, data: JSON) -> str:
-    data["report_year"] = draw(
-        st.integers(min_value=LAST_YEAR + 1, max_value=10**4)
-        | st.integers(min_value=-(10**4), max_value=FIRST_TIP_REPORT - 1)
-    )
-    return "$.report_year"
 
 
 _WATCH_LIST = TipTier.TIER_2_WATCH_LIST.value

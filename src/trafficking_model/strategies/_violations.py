@@ -12,8 +12,6 @@ from hypothesis.errors import InvalidArgument
 
 from trafficking_model._rules import rules_of
 from trafficking_model._validation import (
-    COUNTRY_CODES,
-    CURRENCY_CODES,
     ISO_COUNTRY_CODES,
 )
 from trafficking_model.cases import Case, Defendant
@@ -70,17 +68,14 @@ from trafficking_model.strategies._figure_mutators import (
     oversplit,
     partial_above_total,
     ranged_off_total,
-    unknown_name,
     wider_funnel,
     without_cross_tab,
-    year_out_of_range,
     year_outside_report,
 )
 from trafficking_model.strategies._format_mutators import (
     band_backwards,
     band_below_zero,
     flag_yes_and_no,
-    glotip_year_out_of_range,
     record_bad_enum,
     record_out_of_range,
 )
@@ -88,27 +83,23 @@ from trafficking_model.strategies._json_form import (
     json_form_rules,
     wrong_type,
 )
+from trafficking_model.strategies._kind_mutators import kind_mutators
 from trafficking_model.strategies._mutators import (
     JSON,
     Mutator,
     bad_code,
-    blank_field,
     drawn,
     duplicate,
     json_of,
-    negative,
-    negative_amount,
     negative_bound,
-    pad_field,
+    not_finite,
     range_backwards,
     swap_period,
 )
 from trafficking_model.strategies._plan_mutators import (
     duplicate_plan_part,
-    infinite_number,
     later_before_earlier,
     no_responsible,
-    not_finite,
     observed_after,
     observed_twice,
     outside_plan_period,
@@ -122,16 +113,13 @@ from trafficking_model.strategies._plan_mutators import (
     unknown_stakeholder,
     value_without_day,
 )
-from trafficking_model.strategies._prosecution import SENTENCE_SPLIT
 from trafficking_model.strategies._record_mutators import (
     adult_then_child,
     age_against_group,
-    age_out_of_range,
     months_not_positive,
     months_without_prison,
     no_exploitation,
     placement_of_another_country,
-    report_year_out_of_range,
     report_years_out_of_order,
     three_waivers,
     three_watch_list_years,
@@ -139,22 +127,17 @@ from trafficking_model.strategies._record_mutators import (
     waiver_off_the_watch_list,
     watch_list_again_after_downgrade,
 )
-from trafficking_model.strategies._statistics import (
-    LABOUR,
-)
 from trafficking_model.tiers import (
     TierHistory,
     TierPlacement,
 )
 from trafficking_model.victims import Victim
 from trafficking_model.vocabularies import (
-    ExploitationForm,
     OffenceType,
-    SexAgeGroup,
 )
 
 if typing.TYPE_CHECKING:
-    from collections.abc import Collection
+    from collections.abc import Callable, Collection
 
 
 @attrs.frozen
@@ -167,80 +150,39 @@ class Broken:
     path: str
 
 
+# The mutators of the rules that tie fields together, and of the per-field rules
+# where the one `kind_mutators` derives from the field kinds would break more
+# than the rule it means (each says why). An entry here replaces the derived
+# mutators of its rule; `mutators(cls)` merges the two.
 OWN: dict[type, dict[str, tuple[Mutator, ...]]] = {
-    Count: {"range_order": (range_backwards,), "non_negative": (negative_bound,)},
+    Count: {
+        "range_order": (range_backwards,),
+        # Not any bound below zero: a negative `high` is below `low` too, and
+        # breaks `range_order` as well.
+        "non_negative": (negative_bound,),
+    },
     Period: {"period_order": (swap_period,)},
-    # No "finite" for Money: the JSON form writes amounts as decimal strings,
-    # and "NaN" or "Infinity" break the "decimal" rule before Money sees them.
-    Money: {
-        "non_negative": (negative_amount,),
-        "currency_code": (bad_code("currency", CURRENCY_CODES),),
-    },
-    Stakeholder: {
-        "identifier": (pad_field("id"),),
-        "not_blank": (blank_field("id", "name", "acronym"),),
-        "country_code": (bad_code("country", COUNTRY_CODES),),
-    },
-    Indicator: {
-        "identifier": (pad_field("id"),),
-        "not_blank": (blank_field("id", "description", "unit"),),
-        "finite": (infinite_number,),
-    },
-    Objective: {
-        "identifier": (pad_field("id"),),
-        "not_blank": (blank_field("id", "title"),),
-    },
-    BudgetLine: {"not_blank": (blank_field("funding_source"),)},
     Measure: {
-        "identifier": (pad_field("id", "responsible", "partners", "objective"),),
-        "not_blank": (
-            blank_field("id", "title", "responsible", "partners", "objective"),
-        ),
         "responsible_required": (no_responsible,),
         "unique_ids": (duplicate("indicators", drawn(Indicator)),),
     },
-    IndicatorObservation: {
-        "identifier": (pad_field("measure", "indicator"),),
-        "not_blank": (blank_field("measure", "indicator", "source", "verification"),),
-        "finite": (not_finite("value"),),
-    },
-    StatusObservation: {
-        "identifier": (pad_field("measure"),),
-        "not_blank": (blank_field("measure", "source"),),
-    },
-    SpendingObservation: {
-        "identifier": (pad_field("measure"),),
-        "not_blank": (blank_field("measure", "funding_source", "source"),),
-    },
     IndicatorProgress: {
-        "identifier": (pad_field("id"),),
-        "not_blank": (blank_field("id", "unit"),),
+        # Not `value`: one without `observed_on` breaks `observation_pair` too.
         "finite": (not_finite("baseline", "target"),),
         "observation_pair": (value_without_day,),
     },
     MeasureProgress: {
-        "identifier": (pad_field("id", "objective"),),
-        "not_blank": (blank_field("id", "title", "objective"),),
         "unique_ids": (duplicate("indicators", drawn(IndicatorProgress)),),
         "observation_pair": (status_without_day,),
     },
     PlanProgress: {
-        "identifier": (pad_field("plan"),),
-        "not_blank": (blank_field("plan"),),
         "unique_ids": (duplicate("measures", progress_twin),),
         "observed_by_as_of": (observed_after,),
         "one_amount_per_currency": (two_amounts_in_a_currency,),
     },
     ReviewComparison: {"comparison_order": (later_before_earlier,)},
-    PlanReview: {
-        "identifier": (pad_field("participants", "organizer", "funder"),),
-        "not_blank": (blank_field("participants", "organizer", "summary"),),
-        "snapshot_date": (snapshot_on_another_day,),
-    },
+    PlanReview: {"snapshot_date": (snapshot_on_another_day,)},
     NationalActionPlan: {
-        "identifier": (pad_field("id"),),
-        "not_blank": (blank_field("id", "title"),),
-        "country_code": (bad_code("country", COUNTRY_CODES),),
         "unique_ids": (duplicate_plan_part,),
         "known_stakeholder": (unknown_stakeholder,),
         "within_plan_period": (outside_plan_period,),
@@ -249,14 +191,8 @@ OWN: dict[type, dict[str, tuple[Mutator, ...]]] = {
         "known_indicator": (unknown_indicator,),
         "unique_observation": (observed_twice,),
     },
-    TierPlacement: {
-        "country_code": (bad_code("country", COUNTRY_CODES),),
-        "range": (report_year_out_of_range,),
-        "waiver_tier": (waiver_off_the_watch_list,),
-        "not_blank": (blank_field("source"),),
-    },
+    TierPlacement: {"waiver_tier": (waiver_off_the_watch_list,)},
     TierHistory: {
-        "country_code": (bad_code("country", COUNTRY_CODES),),
         "same_country": (placement_of_another_country,),
         "report_year_order": (report_years_out_of_order,),
         "watch_list_limit": (three_watch_list_years,),
@@ -264,28 +200,19 @@ OWN: dict[type, dict[str, tuple[Mutator, ...]]] = {
         "watch_list_after_downgrade": (watch_list_again_after_downgrade,),
     },
     Victim: {
-        "identifier": (pad_field("id", "identified_by"),),
-        "not_blank": (blank_field("id", "identified_by"),),
-        "range": (age_out_of_range,),
         "age_matches_group": (age_against_group,),
-        "country_code": (bad_code("citizenship", COUNTRY_CODES),),
         "exploitation_required": (no_exploitation,),
         "age_group_order": (adult_then_child,),
     },
     Defendant: {
-        "identifier": (pad_field("id"),),
-        "not_blank": (blank_field("id"),),
         "disposition_requires_indictment": (unindicted,),
         "sentence_months_with_imprisonment": (months_without_prison,),
+        # Months of 0 or fewer for a defendant sentenced to prison: for any
+        # other, any months break `sentence_months_with_imprisonment` too.
         "positive": (months_not_positive,),
     },
-    Case: {
-        "identifier": (pad_field("id", "victim_ids"),),
-        "not_blank": (blank_field("id", "legal_reference", "victim_ids"),),
-        "unique_ids": (duplicate("defendants", drawn(Defendant)),),
-    },
+    Case: {"unique_ids": (duplicate("defendants", drawn(Defendant)),)},
     CaseStatistics: {
-        "non_negative": (negative("total", breakdowns={"by_offence": OffenceType}),),
         "breakdown_sum": (
             breakdown_off({"by_offence": OffenceType}),
             ranged_off_total({"by_offence": OffenceType}),
@@ -295,70 +222,77 @@ OWN: dict[type, dict[str, tuple[Mutator, ...]]] = {
         ),
         "part_within_total": (offence_above_total,),
         "parts_cover_total": (offences_below_total,),
-        "known_name": (unknown_name("partial", "overlapping", "derived"),),
     },
     ProsecutionOutcome: {
-        "non_negative": (
-            negative(
-                "defendants", "indicted", "sentenced", "acquitted", *SENTENCE_SPLIT
-            ),
-        ),
         "indicted_within_defendants": (wider_funnel,),
         "sentenced_within_indicted": (overdecided,),
         "sentence_split_within_sentenced": (oversplit,),
-        "known_name": (unknown_name("derived"),),
     },
     VictimStatistics: {
-        "non_negative": (
-            without_cross_tab(
-                negative(
-                    "total",
-                    breakdowns={
-                        **SINGLE_BREAKDOWNS,
-                        "by_exploitation": ExploitationForm,
-                        "by_sex_and_age": SexAgeGroup,
-                    },
-                )
-            ),
-        ),
         "breakdown_sum": (
-            without_cross_tab(breakdown_off(SINGLE_BREAKDOWNS)),
-            without_cross_tab(ranged_off_total(SINGLE_BREAKDOWNS)),
+            breakdown_off(SINGLE_BREAKDOWNS),
+            ranged_off_total(SINGLE_BREAKDOWNS),
         ),
-        "partial_breakdown_within_total": (
-            without_cross_tab(partial_above_total(SINGLE_BREAKDOWNS)),
-        ),
-        "exploitation_within_total": (without_cross_tab(exploitation_above_total),),
-        "exploitation_covers_total": (without_cross_tab(exploitation_below_total),),
+        "partial_breakdown_within_total": (partial_above_total(SINGLE_BREAKDOWNS),),
+        "exploitation_within_total": (exploitation_above_total,),
+        "exploitation_covers_total": (exploitation_below_total,),
         "sex_age_within_margin": (cells_above_margin,),
         "sex_age_matches_margin": (cells_below_margin,),
-        "known_name": (without_cross_tab(unknown_name("partial", "derived")),),
     },
-    LawEnforcementFigures: {
-        "range": (year_out_of_range,),
-        "non_negative": (negative(*LABOUR, *(f"labour_{name}" for name in LABOUR)),),
-        "labour_within_total": (labour_above_total,),
-        "known_name": (unknown_name("derived"),),
-    },
+    LawEnforcementFigures: {"labour_within_total": (labour_above_total,)},
     CountryReport: {
-        "country_code": (bad_code("country", COUNTRY_CODES),),
-        "not_blank": (blank_field("source"),),
         "unique_years": (duplicate("law_enforcement", figures_in_period, key="year"),),
         "within_report_period": (year_outside_report,),
         "section_required": (no_sections,),
     },
-    Band: {"range": (band_below_zero,), "range_order": (band_backwards,)},
+    Band: {
+        # Only `low` below zero: a negative `high` is below `low` too, and
+        # breaks `range_order` as well.
+        "range": (band_below_zero,),
+        "range_order": (band_backwards,),
+    },
     Record: {
+        # A year out of range, or an age Band above the oldest age: a Band's
+        # own bounds are its part's rules, broken in `months` (see PARTS).
         "range": (record_out_of_range,),
         "enum": (record_bad_enum,),
+        # CTDC records take ISO codes only: a user-assigned one breaks the rule.
         "country_code": (
             bad_code("citizenship", ISO_COUNTRY_CODES),
             bad_code("country_of_exploitation", ISO_COUNTRY_CODES),
         ),
         "flag_state": (flag_yes_and_no,),
     },
-    GlotipRow: {"range": (glotip_year_out_of_range,)},
 }
+
+# Where every mutator of a class, derived or not, first makes room: a change to
+# a margin or to the total of victim statistics could break the rules of the
+# sex by age cross-tab too, so the cross-tab is cleared first, except by the
+# mutators of its own rules.
+WITHIN: dict[type, tuple[Callable[[Mutator], Mutator], frozenset[str]]] = {
+    VictimStatistics: (
+        without_cross_tab,
+        frozenset({"sex_age_within_margin", "sex_age_matches_margin"}),
+    ),
+}
+
+
+@functools.cache
+def mutators(cls: type) -> dict[str, tuple[Mutator, ...]]:
+    """The mutators of the rules of `cls`, by rule.
+
+    Those of the per-field rules are derived from the field kinds; those in
+    `OWN` are hand-written, and replace the derived ones of their rule. Not those of its JSON form (`json_form_rules`), nor of its parts.
+    """
+    found = {**kind_mutators(cls), **OWN.get(cls, {})}
+    wrap, unwrapped = WITHIN.get(cls, (None, frozenset()))
+    if wrap is not None:
+        found = {
+            rule: ways if rule in unwrapped else tuple(wrap(way) for way in ways)
+            for rule, ways in found.items()
+        }
+    return found
+
 
 # The model-typed fields of each class: (field, class, whether it is a tuple).
 PARTS: dict[type, tuple[tuple[str, type, bool], ...]] = {
@@ -452,7 +386,7 @@ def _mutate(
     With `nested` false, only the class's own fields are changed, never the
     inside of a part.
     """
-    own = [*OWN.get(cls, {}).get(rule, ()), *json_form_rules(cls).get(rule, ())]
+    own = [*mutators(cls).get(rule, ()), *json_form_rules(cls).get(rule, ())]
     if rule == "type":
         own.append(wrong_type(cls))
     choices: list[Mutator | tuple[str, type, bool]] = [*own]
