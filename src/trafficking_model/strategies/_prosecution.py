@@ -13,6 +13,7 @@ from trafficking_model.strategies._draw import (
 )
 from trafficking_model.strategies._publishing import (
     blur,
+    other_figures,
     some_of,
     split_total,
 )
@@ -61,9 +62,16 @@ def prosecution_outcomes(
             "acquitted": decided["acquitted"],
             **{kind: split[kind] for kind in kinds[:-1]},
         }
+        others = other_figures(
+            draw, ProsecutionOutcome, counts, max_defendants, exact=exact
+        )
         if exact:
-            return ProsecutionOutcome(**counts)  # type: ignore[arg-type]
+            return ProsecutionOutcome(**counts, **others)  # type: ignore[arg-type]
         published = {name: blur(draw, count) for name, count in counts.items()}
-        return ProsecutionOutcome(**published, derived=some_of(draw, counts))
+        return ProsecutionOutcome(
+            **published,
+            **others,
+            derived=some_of(draw, counts),
+        )
 
     return st.composite(build)()

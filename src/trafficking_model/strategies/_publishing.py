@@ -7,6 +7,7 @@ import typing
 import attrs
 from hypothesis import strategies as st
 
+from trafficking_model._fields import kind_of
 from trafficking_model._figures import NAMES
 from trafficking_model.counts import Count, Figure
 from trafficking_model.strategies._draw import (
@@ -87,3 +88,32 @@ def some_of(draw: st.DrawFn, names: Iterable[str]) -> frozenset[str]:
     if draw(BOOLEANS):
         return frozenset()
     return frozenset(name for name in sorted(names) if draw(BOOLEANS))
+
+
+def figure_fields(cls: type) -> tuple[str, ...]:
+    """The fields of `cls` that hold one figure, as their kinds declare them."""
+    return tuple(
+        field.name for field in attrs.fields(cls) if kind_of(field).name == "figure"
+    )
+
+
+def other_figures(
+    draw: st.DrawFn,
+    cls: type,
+    handled: Iterable[str],
+    max_count: int,
+    *,
+    exact: bool,
+) -> dict[str, Figure]:
+    """Each figure of `cls` not in `handled`, drawn alone and published.
+
+    A figure that no rule ties to another is drawn as any count up to
+    `max_count`: exact, or, unless `exact`, as a source might publish it. So a
+    figure added to a class is drawn without a change here.
+    """
+    done = set(handled)
+    return {
+        name: below(draw, max_count) if exact else blur(draw, below(draw, max_count))
+        for name in figure_fields(cls)
+        if name not in done
+    }

@@ -27,6 +27,8 @@ from trafficking_model.strategies._publishing import (
     blur_breakdown,
     derived_names,
     draw_breakdown,
+    figure_fields,
+    other_figures,
     some_of,
     split_total,
 )
@@ -84,6 +86,9 @@ def case_statistics(
         by_offence, partial = blur_breakdown(draw, counts, exact=exact)
         names = frozenset({"by_offence"})
         derived = frozenset() if exact else some_of(draw, derived_names(CaseStatistics))
+        others: dict[str, Any] = other_figures(
+            draw, CaseStatistics, ["total"], max_total, exact=exact
+        )
         if (
             not exact
             and by_offence
@@ -91,9 +96,10 @@ def case_statistics(
             and not overlapping
             and draw(BOOLEANS)
         ):  # the total left out: derived from the breakdown
-            return CaseStatistics(by_offence=by_offence, derived=derived)
+            return CaseStatistics(by_offence=by_offence, derived=derived, **others)
         return CaseStatistics(
             total=total if exact else blur(draw, total),
+            **others,
             by_offence=by_offence,
             partial=names if partial else frozenset(),
             overlapping=names if overlapping else frozenset(),
@@ -161,9 +167,14 @@ def victim_statistics(
             published[name], is_partial = blur_breakdown(draw, counts, exact=exact)
             if is_partial:
                 partial.add(name)
+        # Any: else mypy matches the figures against the breakdowns too.
+        others: dict[str, Any] = other_figures(
+            draw, VictimStatistics, ["total"], max_total, exact=exact
+        )
         return VictimStatistics(
             total=total if exact else blur(draw, total),
             **published,
+            **others,
             partial=frozenset(partial),
             derived=frozenset()
             if exact
@@ -209,8 +220,13 @@ def _sex_and_age(
     return by_sex, by_age_group, cells
 
 
-# The yearly flows, as `statistics._FLOWS` names them (private there).
-LABOUR = ("investigations", "prosecutions", "convictions", "victims_identified")
+# The yearly flows: the figures with a part for forced labour, `labour_` and
+# the flow's name, which is at most the flow.
+LABOUR = tuple(
+    name
+    for name in figure_fields(LawEnforcementFigures)
+    if f"labour_{name}" in figure_fields(LawEnforcementFigures)
+)
 
 
 def draw_figures(
@@ -226,6 +242,9 @@ def draw_figures(
         else:
             counts[name] = blur(draw, total)
             counts[f"labour_{name}"] = None if labour is None else blur(draw, labour)
+    counts.update(
+        other_figures(draw, LawEnforcementFigures, counts, max_count, exact=exact)
+    )
     derived = (
         frozenset() if exact else some_of(draw, derived_names(LawEnforcementFigures))
     )
