@@ -7,14 +7,16 @@ The broken data comes from `violations`, in the JSON form, and goes in through
 
 from __future__ import annotations
 
+import copy
 import json
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
 import trafficking_model
+from profiles import examples
 from trafficking_model import (
     BudgetLine,
     Case,
@@ -50,9 +52,16 @@ from trafficking_model._rules import rules_of
 from trafficking_model.formats.ctdc import Band, Record
 from trafficking_model.formats.glotip import GlotipRow
 from trafficking_model.strategies import violation_rules, violations
-from trafficking_model.strategies._bases import BASES
+from trafficking_model.strategies._bases import BASES, small
 from trafficking_model.strategies._json_form import json_form_rules
-from trafficking_model.strategies._violations import broken_values, mutators
+from trafficking_model.strategies._kind_mutators import field_mutators
+from trafficking_model.strategies._mutators import json_of
+from trafficking_model.strategies._violations import (
+    OWN,
+    broken_values,
+    mutators,
+    within,
+)
 
 # Each class's own rules come from the registry: those its check raises, and
 # the rules of its JSON form that apply to it (`type` and `unknown_key` always).
@@ -97,6 +106,17 @@ CASES = [
     for rule in sorted(rules_of(cls))
 ]
 CONTAINERS = sorted(PARTS, key=lambda cls: cls.__name__)
+# Each rule a field can break alone, by its kind, one test per field: a field
+# whose kind the class's check does not enforce fails every example, not one in
+# as many as the class has such fields. Not where OWN replaces the rule's
+# derived mutators with a narrower one.
+FIELDS = [
+    pytest.param(cls, name, rule, id=f"{cls.__name__}.{name}-{rule}")
+    for cls in CLASSES
+    for name, ways in field_mutators(cls).items()
+    for rule in sorted(ways)
+    if rule not in OWN.get(cls, {})
+]
 
 
 def _all_rules(cls: type) -> set[str]:
@@ -169,6 +189,21 @@ def test_breaking_one_rule_is_rejected_naming_it(
         broken.path,
         problems,
     )
+
+
+@pytest.mark.parametrize(("cls", "name", "rule"), FIELDS)
+@settings(max_examples=examples(0.2))
+@given(data=st.data())
+def test_breaking_the_rule_of_a_fields_kind_is_rejected_naming_it(
+    cls: type, name: str, rule: str, data: st.DataObject
+) -> None:
+    raw = copy.deepcopy(json_of(data.draw(small(cls))))
+    path = within(cls, rule, field_mutators(cls)[name][rule])(data.draw, raw)
+    with pytest.raises(ValidationError) as caught:
+        trafficking_model.from_dict(raw, cls)
+    problems = caught.value.problems
+    assert {problem.rule for problem in problems} == {rule}, problems
+    assert any(_at(problem.path, path) for problem in problems), (path, problems)
 
 
 @pytest.mark.parametrize("cls", CONTAINERS, ids=lambda cls: cls.__name__)

@@ -15,20 +15,21 @@ way to break that rule follows from the kind, and needs no list of field names:
 - a set of names (`derived`, `partial`, `overlapping`) breaks `known_name`
   with a name the class does not have.
 
-A field added with its kind is broken by `violations()` with no other edit.
-The rules that tie fields together have hand-written mutators, in
-`_violations.OWN`.
+`field_mutators` gives the mutator of each field and rule, which
+tests/property/test_rules.py runs one by one; `kind_mutators` pools them by
+rule for `violations()`. A field added with its kind is broken with no other
+edit. The rules that tie fields together have hand-written mutators, in
+`_violations.OWN`, which also holds the few narrower ones that replace these.
 """
 
 from __future__ import annotations
 
 import functools
-import typing
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
 import attrs
 
-from trafficking_model._fields import kind_of
+from trafficking_model._fields import Kind, kind_of
 from trafficking_model._validation import (
     COUNTRY_CODES,
     CURRENCY_CODES,
@@ -46,105 +47,61 @@ from trafficking_model.strategies._mutators import (
     unknown_name,
 )
 
-if typing.TYPE_CHECKING:
-    from enum import Enum
+__all__ = ["field_mutators", "kind_mutators"]
 
-    from trafficking_model._fields import Kind
-
-__all__ = ["kind_mutators"]
-
-Build = Callable[[Sequence[str], type], tuple[Mutator, ...]]
-"""Makes the mutators of some fields of a class that break a rule the same way."""
+Build = Callable[[str, Kind], Mutator]
+"""Makes the mutator that breaks a rule in one field, of the kind given."""
 
 
-def _padded(names: Sequence[str], cls: type) -> tuple[Mutator, ...]:
-    return (pad_field(*names),)
+def _negative(name: str, kind: Kind) -> Mutator:
+    """A figure, or one count of a breakdown, below zero."""
+    if kind.name == "breakdown":
+        return negative(breakdowns={name: kind.of[0]})
+    return negative(name)
 
 
-def _blank(names: Sequence[str], cls: type) -> tuple[Mutator, ...]:
-    return (blank_field(*names),)
+_BUILDS: dict[str, Build] = {
+    "text": lambda name, _kind: blank_field(name),
+    "country": lambda name, _kind: bad_code(name, COUNTRY_CODES),
+    "currency": lambda name, _kind: bad_code(name, CURRENCY_CODES),
+    "integer": lambda name, kind: out_of_range({name: (kind.low, kind.high)}),
+    "number": lambda name, _kind: not_finite(name),
+    "amount": lambda name, _kind: negative_amount(name),
+    "figure": _negative,
+    "breakdown": _negative,
+    "names": lambda name, _kind: unknown_name(name),
+}
 
 
-def _countries(names: Sequence[str], cls: type) -> tuple[Mutator, ...]:
-    return tuple(bad_code(name, COUNTRY_CODES) for name in names)
-
-
-def _currencies(names: Sequence[str], cls: type) -> tuple[Mutator, ...]:
-    return tuple(bad_code(name, CURRENCY_CODES) for name in names)
-
-
-def _outside(names: Sequence[str], cls: type) -> tuple[Mutator, ...]:
-    fields = attrs.fields_dict(cls)
-    kinds = {name: kind_of(fields[name]) for name in names}
-    return (
-        out_of_range({name: (kind.low, kind.high) for name, kind in kinds.items()}),
-    )
-
-
-def _not_finite(names: Sequence[str], cls: type) -> tuple[Mutator, ...]:
-    return (not_finite(*names),)
-
-
-def _negative_amounts(names: Sequence[str], cls: type) -> tuple[Mutator, ...]:
-    return (negative_amount(*names),)
-
-
-def _negative_figures(names: Sequence[str], cls: type) -> tuple[Mutator, ...]:
-    """One figure, or one count of a breakdown, below zero."""
-    fields = attrs.fields_dict(cls)
-    breakdowns: dict[str, type[Enum]] = {}
-    figures: list[str] = []
-    for name in names:
-        kind = kind_of(fields[name])
-        if kind.name == "breakdown":
-            breakdowns[name] = kind.of[0]
-        else:
-            figures.append(name)
-    return (negative(*figures, breakdowns=breakdowns),)
-
-
-def _unknown_names(names: Sequence[str], cls: type) -> tuple[Mutator, ...]:
-    return (unknown_name(*names),)
-
-
-def _ways(kind: Kind) -> list[tuple[str, Build]]:
-    """How a field of `kind` breaks which rule, by itself: `(rule, build)` pairs."""
-    if kind.name == "set" and kind.item is not None:
-        kind = kind.item  # a set breaks as one of its items
-    if kind.name == "breakdown" and kind.item is not None:
-        return [] if kind.item.rule is None else [(kind.item.rule, _negative_figures)]
-    rule = kind.rule
+def _ways(name: str, kind: Kind) -> dict[str, Mutator]:
+    """How a field of `kind` breaks which rule by itself: a mutator per rule."""
+    held = kind.item if kind.name == "set" and kind.item is not None else kind
+    # A set breaks as one of its items; a breakdown as one of its counts.
+    rule = held.item.rule if held.name == "breakdown" and held.item else held.rule
     if rule is None:
-        return []
-    if kind.name == "identifier":
-        return [(rule, _padded), (NOT_BLANK, _blank)]
-    if kind.name == "integer" and kind.low is None and kind.high is None:
-        return []  # no bounds: any int will do
-    build: Build | None = {
-        "text": _blank,
-        "country": _countries,
-        "currency": _currencies,
-        "integer": _outside,
-        "number": _not_finite,
-        "amount": _negative_amounts,
-        "figure": _negative_figures,
-        "names": _unknown_names,
-    }.get(kind.name)
-    return [] if build is None else [(rule, build)]
+        return {}
+    if held.name == "identifier":
+        return {rule: pad_field(name), NOT_BLANK: blank_field(name)}
+    if held.name == "integer" and held.low is None and held.high is None:
+        return {}  # no bounds: any int will do
+    build = _BUILDS.get(held.name)
+    return {} if build is None else {rule: build(name, held)}
+
+
+@functools.cache
+def field_mutators(cls: type) -> dict[str, dict[str, Mutator]]:
+    """For each field of `cls` that can break a rule alone: a mutator per rule."""
+    found = {
+        field.name: _ways(field.name, kind_of(field)) for field in attrs.fields(cls)
+    }
+    return {name: ways for name, ways in found.items() if ways}
 
 
 @functools.cache
 def kind_mutators(cls: type) -> dict[str, tuple[Mutator, ...]]:
-    """The mutators of the per-field rules of `cls`, by rule, from its field kinds.
-
-    The fields that break a rule the same way share one mutator, which picks one
-    of them; a code field has one of its own.
-    """
-    fields: dict[tuple[str, Build], list[str]] = {}
-    for field in attrs.fields(cls):
-        for way in _ways(kind_of(field)):
-            fields.setdefault(way, []).append(field.name)
+    """The mutators of the per-field rules of `cls`, by rule, one per field."""
     found: dict[str, tuple[Mutator, ...]] = {}
-    for (rule, build), names in fields.items():
-        found[rule] = (*found.get(rule, ()), *build(names, cls))
+    for ways in field_mutators(cls).values():
+        for rule, way in ways.items():
+            found[rule] = (*found.get(rule, ()), way)
     return found

@@ -285,13 +285,16 @@ def mutators(cls: type) -> dict[str, tuple[Mutator, ...]]:
     `OWN` are hand-written, and replace the derived ones of their rule. Not those of its JSON form (`json_form_rules`), nor of its parts.
     """
     found = {**kind_mutators(cls), **OWN.get(cls, {})}
+    return {
+        rule: tuple(within(cls, rule, way) for way in ways)
+        for rule, ways in found.items()
+    }
+
+
+def within(cls: type, rule: str, mutate: Mutator) -> Mutator:
+    """`mutate`, wrapped as `WITHIN` says for `cls` and `rule`."""
     wrap, unwrapped = WITHIN.get(cls, (None, frozenset()))
-    if wrap is not None:
-        found = {
-            rule: ways if rule in unwrapped else tuple(wrap(way) for way in ways)
-            for rule, ways in found.items()
-        }
-    return found
+    return mutate if wrap is None or rule in unwrapped else wrap(mutate)
 
 
 # The model-typed fields of each class: (field, class, whether it is a tuple).
