@@ -33,6 +33,7 @@ from trafficking_model import (
     IdentificationStatus,
     OffenceType,
     Sex,
+    SexAgeGroup,
     TipTier,
 )
 from trafficking_model._validation import COUNTRY_CODES
@@ -66,6 +67,7 @@ _VICTIM_BREAKDOWNS: dict[str, type[Enum]] = {
     "by_age_group": AgeGroup,
     "by_citizenship": CitizenshipCategory,
     "by_exploitation": ExploitationForm,
+    "by_sex_and_age": SexAgeGroup,
 }
 _FUNNEL = (
     "defendants",
@@ -187,7 +189,7 @@ def _check_funnel(outcome: Any) -> None:  # noqa: ANN401
 
 
 def _check_victim_statistics(statistics: Any) -> None:  # noqa: ANN401
-    for name in ("by_sex", "by_age_group", "by_citizenship"):
+    for name in ("by_sex", "by_age_group", "by_citizenship", "by_sex_and_age"):
         _check_breakdown(
             getattr(statistics, name),
             statistics.total,
@@ -198,6 +200,28 @@ def _check_victim_statistics(statistics: Any) -> None:  # noqa: ANN401
         statistics.total,
         partial="by_exploitation" in statistics.partial,
     )
+    _check_cross_tab(statistics)
+
+
+def _check_cross_tab(statistics: Any) -> None:  # noqa: ANN401
+    """The sex by age cross-tab: a breakdown of the total, within its margins."""
+    cells = statistics.by_sex_and_age
+    if not cells:
+        return
+    complete = "by_sex_and_age" not in statistics.partial
+    for name, attribute in (("by_sex", "sex"), ("by_age_group", "age_group")):
+        margin = getattr(statistics, name)
+        if not margin:
+            continue
+        for member in {getattr(cell, attribute) for cell in SexAgeGroup}:
+            if member not in margin and name in statistics.partial:
+                continue
+            count = margin.get(member, 0)
+            in_cells = sum(
+                n for cell, n in cells.items() if getattr(cell, attribute) is member
+            )
+            if in_cells > count or (complete and in_cells < count):
+                raise ValueError("the cross-tab does not match a margin")
 
 
 def _check_flows(figures: Any) -> None:  # noqa: ANN401
@@ -338,6 +362,9 @@ class PVictimStatistics(_Model):
         default_factory=dict
     )
     by_exploitation: dict[Annotated[ExploitationForm, Lax], PCount] = Field(
+        default_factory=dict
+    )
+    by_sex_and_age: dict[Annotated[SexAgeGroup, Lax], PCount] = Field(
         default_factory=dict
     )
     partial: _pnames(VictimBreakdown) = frozenset()
@@ -481,6 +508,7 @@ class MVictimStatistics(_Struct, kw_only=True):
     by_age_group: dict[AgeGroup, MCount] = {}
     by_citizenship: dict[CitizenshipCategory, MCount] = {}
     by_exploitation: dict[ExploitationForm, MCount] = {}
+    by_sex_and_age: dict[SexAgeGroup, MCount] = {}
     partial: frozenset[VictimBreakdown] = frozenset()
     derived: frozenset[VictimFigure] = frozenset()
 

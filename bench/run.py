@@ -14,7 +14,10 @@ CountryReports:
 
 Each timing is the best of several interleaved runs, once with the
 interpreter's default garbage collection and once with it paused in the timed
-region. It prints records per second and the ratio to each peer.
+region. It prints records per second and the ratio to each peer, then a
+summary: ours ÷ pydantic per record type and GC mode, and our JSON Lines load
+against `orjson.loads` alone on the same lines, against the targets of issue 15.
+`--quick` (20,000 records of each type, one run per case) takes a few minutes.
 """
 
 from __future__ import annotations
@@ -174,9 +177,11 @@ class Dataset:
         }
 
     # 4. memory per object
-    def memory(self) -> dict[str, float]:
+    def memory(self, limit: int | None = None) -> dict[str, float]:
         blob = self.blob
-        loads = self.load_jsonl()
+        if limit is not None:  # the first `limit` lines are enough for a size
+            blob = b"".join(io.BytesIO(blob).readlines()[:limit])
+        loads = Dataset.load_jsonl(_Lines(blob, self))
         results = {}
         for name in (OURS, OURS_PLAIN, PYDANTIC, MSGSPEC):
             gc.collect()
@@ -186,10 +191,22 @@ class Dataset:
             gc.collect()
             after = tracemalloc.get_traced_memory()[0]
             tracemalloc.stop()
-            assert len(kept) == len(self.records)  # type: ignore[arg-type]
+            assert len(kept) == blob.count(b"\n")  # type: ignore[arg-type]
             del kept
             results[name] = (after - before) / blob.count(b"\n")
         return results
+
+
+class _Lines:
+    """A dataset's loaders over other lines of it."""
+
+    def __init__(self, blob: bytes, dataset: Dataset) -> None:
+        self.blob = blob
+        self.ours, self.pydantic, self.decoder = (
+            dataset.ours,
+            dataset.pydantic,
+            dataset.decoder,
+        )
 
 
 def timed(run: Callable[[], object], *, gc_paused: bool) -> float:
@@ -249,6 +266,69 @@ def memory_table(title: str, results: dict[str, float]) -> str:
     return "\n".join(rows)
 
 
+# The targets of issue 15, as "ours ÷ it" ratios, per operation and record type.
+TARGETS: dict[str, dict[str, tuple[float, float]]] = {
+    # (default GC, GC paused)
+    "1. dicts → objects": {
+        name: (1.5, 1.0) for name in ("Victim", "Case", "CountryReport")
+    },
+    "2. JSON Lines → objects": {
+        "Victim": (2.0, 2.0),
+        "Case": (2.0, 2.0),
+        "CountryReport": (1.5, 1.5),
+    },
+    "3. objects → JSON Lines": {
+        name: (1.5, 1.5) for name in ("Victim", "Case", "CountryReport")
+    },
+}
+FLOOR_TARGET = 0.5  # at least half the rate of orjson.loads alone
+MODES = ("default GC", "GC paused")
+
+
+def ratio(best: dict[str, dict[str, float]], mode: str, it: str) -> float:
+    """How many times faster ours is than `it` (its time over ours)."""
+    return best[mode][it] / best[mode][OURS]
+
+
+def mark(value: float, target: float) -> str:
+    return f"{value:.2f}× ({'met' if value >= target else '**not met**'})"
+
+
+def summary(results: dict[str, dict[str, dict[str, dict[str, float]]]]) -> str:
+    """The ratio table: ours ÷ pydantic, and ours ÷ the parsing floor."""
+    names = list(results)
+    head = "| ours ÷ pydantic (target) | " + " | ".join(
+        f"{name}, {mode}" for name in names for mode in MODES
+    )
+    rows = [head + " |", "|" + "---|" * (1 + 2 * len(names))]
+    for title in TARGETS:
+        cells = []
+        for name in names:
+            for index, mode in enumerate(MODES):
+                best = results[name].get(title)
+                if best is None:
+                    cells.append("")
+                    continue
+                target = TARGETS[title][name][index]
+                cells.append(mark(ratio(best, mode, PYDANTIC), target))
+        rows.append(f"| {title} | " + " | ".join(cells) + " |")
+    cells = []
+    for name in names:
+        for mode in MODES:
+            best = results[name].get("2. JSON Lines → objects")
+            if best is None:
+                cells.append("")
+            elif name == "CountryReport":  # the floor target is Victim's and Case's
+                cells.append(f"{ratio(best, mode, FLOOR):.2f}×")
+            else:
+                cells.append(mark(ratio(best, mode, FLOOR), FLOOR_TARGET))
+    rows.append(
+        "| close to the limit: JSON Lines → objects ÷ orjson.loads alone "
+        f"(target {FLOOR_TARGET}× for Victim and Case) | " + " | ".join(cells) + " |"
+    )
+    return "\n".join(rows)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
@@ -267,11 +347,19 @@ def main() -> None:
         "--repeat", type=int, default=3, help="runs per case; best counts"
     )
     parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="20,000 records of each type, one run per case, memory from 5,000",
+    )
+    parser.add_argument(
         "--only",
         choices=["Victim", "Case", "CountryReport"],
         help="run one of the three record types",
     )
     options = parser.parse_args()
+    if options.quick:
+        options.records = options.reports = 20_000
+        options.repeat = 1
     if not _use_acceleration(True):
         sys.exit(
             "Install msgspec (pip install -e . --group bench) to run the benchmark."
@@ -302,9 +390,11 @@ def main() -> None:
             options.reports,
         ),
     ]
+    results: dict[str, dict[str, dict[str, dict[str, float]]]] = {}
     for name, ours, model, struct, make, count in datasets:
         if options.only and name != options.only:
             continue
+        results[name] = {}
         dataset = Dataset(name, ours, model, struct, make(count))
         print(
             f"## {name}: {count:,} records, {len(dataset.blob) / count:.0f} bytes per line\n"
@@ -314,14 +404,15 @@ def main() -> None:
             ("2. JSON Lines → objects", dataset.load_jsonl()),
             ("3. objects → JSON Lines", dataset.encode()),
         ):
-            print(
-                table(title, count, measure(cases, options.repeat)),
-                end="\n\n",
-                flush=True,
-            )
-        print(memory_table("4. memory", dataset.memory()), end="\n\n", flush=True)
+            best = measure(cases, options.repeat)
+            results[name][title] = best
+            print(table(title, count, best), end="\n\n", flush=True)
+        memory = dataset.memory(5_000 if options.quick else None)
+        print(memory_table("4. memory", memory), end="\n\n", flush=True)
         del dataset
         gc.collect()
+    print("## Summary: the targets of issue 15\n")
+    print(summary(results), flush=True)
 
 
 if __name__ == "__main__":

@@ -43,7 +43,7 @@ from immutabledict import immutabledict
 from trafficking_model._converter import converter, unstructure_breakdown
 from trafficking_model._models import MODEL_CLASSES
 from trafficking_model._types import is_breakdown
-from trafficking_model._validation import AS_GIVEN
+from trafficking_model._validation import AS_GIVEN, MAX_INT_DIGITS
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -333,3 +333,44 @@ def appender_for(cls: object) -> Callable[[object, bytearray], bool] | None:
 
 
 _prepare()
+
+
+# ---------------------------------------------------------------------------
+# Parsing JSON text into plain data, for the classes msgspec cannot build
+# ---------------------------------------------------------------------------
+
+UNPARSED: Any = object()
+"""What `parse_plain` returns where the standard library must parse the text."""
+
+_PARSE = msgspec.json.Decoder().decode
+# Fewer brackets than this cannot nest deep enough to reach the recursion limit,
+# where the two parsers could stop at different depths.
+_MAX_BRACKETS = 400
+
+
+def parse_plain(data: object) -> object:
+    r"""The text parsed by msgspec, where that is exactly the standard library's.
+
+    msgspec refuses all that `parse_json` refuses (NaN, Infinity and
+    out-of-range floats, bad UTF-8, a byte order mark, raw control characters in
+    strings), and parses the rest into the same values. It steps aside, with
+    `UNPARSED`, for text with an escape `\u` (a lone surrogate is refused by
+    the standard library's path with its own message), for text long enough
+    to hold an int too long to convert (`MAX_INT_DIGITS`), for text with many
+    brackets (deep nesting) and for anything it does not accept: the standard
+    library then parses it again, and reports the error.
+    """
+    if type(data) is bytes:
+        if b"\\u" in data or data.count(b"[") + data.count(b"{") > _MAX_BRACKETS:
+            return UNPARSED
+    elif type(data) is str:
+        if "\\u" in data or data.count("[") + data.count("{") > _MAX_BRACKETS:
+            return UNPARSED
+    else:
+        return UNPARSED
+    if len(data) > MAX_INT_DIGITS:
+        return UNPARSED
+    try:
+        return _PARSE(data)
+    except Exception:  # the standard library parses it again, and reports it
+        return UNPARSED

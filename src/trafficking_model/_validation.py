@@ -273,6 +273,27 @@ def raise_if_any(problems: Problems) -> None:
         raise ValidationError(problems)
 
 
+def is_in_order(problems: Problems, low: object, high: object) -> bool:
+    """Check that the bound `high` is not below `low`; `None` is no bound.
+
+    The bounds' own types are checked by their class first: this compares
+    numbers only.
+
+    Example:
+        >>> found: Problems = []
+        >>> is_in_order(found, 5, 2), is_in_order(found, None, 2)
+        (False, True)
+        >>> print(found[0])
+        $.high: 2 is below low (5)
+    """
+    if low is None or high is None:
+        return True
+    if typing.cast("float", high) < typing.cast("float", low):
+        add(problems, "$.high", RANGE_ORDER, f"{high} is below low ({low})")
+        return False
+    return True
+
+
 def wrong_type(problems: Problems, path: str, value: object, expected: str) -> bool:
     """Record that `value` is not of the `expected` type; always returns False."""
     add(problems, path, TYPE, f"expected {expected}, got {describe(value)}")

@@ -26,11 +26,10 @@ import attrs
 
 from trafficking_model._figures import bounds, is_figure, show
 from trafficking_model._validation import (
-    RANGE_ORDER,
     TYPE,
     Problems,
-    add,
     field,
+    is_in_order,
     is_text,
     is_tuple_of,
     raise_if_any,
@@ -85,18 +84,8 @@ class Difference:
             value = getattr(self, name)
             if value is not None and type(value) is not int:
                 ok = wrong_type(problems, field(name), value, "int or None")
-        if (
-            ok
-            and self.low is not None
-            and self.high is not None
-            and self.high < self.low
-        ):
-            add(
-                problems,
-                "$.high",
-                RANGE_ORDER,
-                f"{self.high} is below low ({self.low})",
-            )
+        if ok:
+            is_in_order(problems, self.low, self.high)
         raise_if_any(problems)
 
     @property

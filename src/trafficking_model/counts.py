@@ -33,6 +33,7 @@ from trafficking_model._validation import (
     RANGE_ORDER,
     TYPE,
     describe,
+    is_in_order,
     number,
     wrong_type,
 )
@@ -91,16 +92,10 @@ class Count:
         low_ok = _check_bound(problems, "$.low", self.low)
         if (
             self.high is not None
-            and (_check_bound(problems, "$.high", self.high) and low_ok)
-            and self.high < self.low
+            and _check_bound(problems, "$.high", self.high)
+            and low_ok
         ):
-            problems.append(
-                Problem(
-                    path="$.high",
-                    message=f"{self.high} is below low ({self.low})",
-                    rule=RANGE_ORDER,
-                )
-            )
+            is_in_order(problems, self.low, self.high)
         if problems:
             raise ValidationError(problems)
 

@@ -29,9 +29,9 @@ import attrs
 from trafficking_model._figures import bounds
 from trafficking_model._validation import (
     FINITE,
-    RANGE_ORDER,
     Problems,
     add,
+    is_in_order,
     raise_if_any,
     wrong_type,
 )
@@ -72,14 +72,8 @@ class Ratio:
             self.high is not None
             and _is_bound(problems, "$.high", self.high)
             and low_ok
-            and self.high < self.low
         ):
-            add(
-                problems,
-                "$.high",
-                RANGE_ORDER,
-                f"{self.high} is below low ({self.low})",
-            )
+            is_in_order(problems, self.low, self.high)
         raise_if_any(problems)
 
     @property

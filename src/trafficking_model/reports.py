@@ -10,6 +10,7 @@ from trafficking_model import _fields as kinds
 from trafficking_model._rules import owns, rule
 from trafficking_model._validation import (
     COUNTRY_CODE,
+    COUNTRY_CODES,
     NOT_BLANK,
     Problems,
     add,
@@ -19,6 +20,7 @@ from trafficking_model._validation import (
     is_country,
     is_instance,
     is_member,
+    is_plain_text,
     is_text,
     is_tuple_of,
     raise_if_any,
@@ -123,6 +125,8 @@ class CountryReport:
 
     def __attrs_post_init__(self) -> None:
         """Check every rule at once."""
+        if _plainly_valid(self):
+            return
         problems: Problems = []
         is_country(problems, field("country"), self.country)
         period_ok = is_instance(problems, field("period"), self.period, Period)
@@ -187,3 +191,47 @@ class CountryReport:
             if figures.year == year:
                 return figures
         return None
+
+
+def _plainly_valid(report: CountryReport) -> bool:
+    """Accept a valid report fast; anything else goes to the detailed check.
+
+    This only ever accepts. Every rejection, and its message, comes from the
+    detailed check, so this must never accept a report that check rejects. Its
+    parts checked themselves when they were made.
+    """
+    country: object = report.country
+    period: object = report.period
+    tier: object = report.tip_tier
+    yearly: object = report.law_enforcement
+    if (
+        type(country) is not str
+        or country not in COUNTRY_CODES
+        or type(period) is not Period
+        or not is_plain_text(report.source)
+        or (report.cases is not None and type(report.cases) is not CaseStatistics)
+        or (
+            report.prosecution is not None
+            and type(report.prosecution) is not ProsecutionOutcome
+        )
+        or (report.victims is not None and type(report.victims) is not VictimStatistics)
+        or (tier is not None and type(tier) is not TipTier)
+        or type(yearly) is not tuple
+    ):
+        return False
+    if not yearly:
+        return not (
+            report.cases is None
+            and report.prosecution is None
+            and report.victims is None
+        )
+    first, last = period.start.year, period.end.year
+    seen: set[int] = set()
+    for figures in yearly:
+        if type(figures) is not LawEnforcementFigures:
+            return False
+        year = figures.year
+        if type(year) is not int or year in seen or not first <= year <= last:
+            return False
+        seen.add(year)
+    return True

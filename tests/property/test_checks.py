@@ -54,7 +54,7 @@ FIELDS = [
     pytest.param(cls, field.name, id=f"{cls.__name__}.{field.name}")
     for cls in CLASSES
     # A GLOTIP row names the file's columns in its problems (`$.Year`), for the
-    # readers; tests/formats/test_glotip.py checks its types.
+    # readers; tests/unit/formats/test_glotip.py checks its types.
     if cls is not GlotipRow
     for field in attrs.fields(cls)
 ]

@@ -8,8 +8,10 @@ one, so valid data never pays for the detailed check.
 
 from __future__ import annotations
 
+import contextlib
+import copy
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 import attrs
@@ -23,20 +25,32 @@ from trafficking_model import (
     AgeGroup,
     Case,
     CaseStatistics,
+    CountryReport,
     Defendant,
     Disposition,
     ExploitationForm,
     IdentificationStatus,
     LawEnforcementFigures,
     OffenceType,
+    Period,
     ProsecutionOutcome,
     Sex,
+    ValidationError,
     Victim,
     VictimStatistics,
 )
+from trafficking_model import cases as cases_module
+from trafficking_model import periods as periods_module
+from trafficking_model import prosecution as prosecution_module
+from trafficking_model import reports as reports_module
+from trafficking_model import statistics as statistics_module
 from trafficking_model import strategies as tms
+from trafficking_model import victims as victims_module
 from trafficking_model.cases import _plainly_valid_case, _plainly_valid_defendant
+from trafficking_model.examples import azerbaijan_report_2020_2021
+from trafficking_model.periods import _plainly_valid as _plainly_valid_period
 from trafficking_model.prosecution import _plainly_valid as _plainly_valid_outcome
+from trafficking_model.reports import _plainly_valid as _plainly_valid_report
 from trafficking_model.statistics import (
     _plainly_valid_cases,
     _plainly_valid_flows,
@@ -195,3 +209,122 @@ def test_unreported_figures_that_rules_need_take_the_detailed_check(
     build: Callable[[], object], fast: Callable[[Any], bool]
 ) -> None:
     assert not fast(build())
+
+
+# Every fast path, against the detailed check it stands in front of: the fast
+# path may send valid data to the detailed check, but it must never accept what
+# that check rejects. Near misses come from `violations()`: data that breaks one
+# rule, of the class itself or of one of its parts.
+
+_FAST_PATHS: dict[type, tuple[Any, str]] = {
+    Victim: (victims_module, "_plainly_valid"),
+    Defendant: (cases_module, "_plainly_valid_defendant"),
+    Case: (cases_module, "_plainly_valid_case"),
+    CaseStatistics: (statistics_module, "_plainly_valid_cases"),
+    ProsecutionOutcome: (prosecution_module, "_plainly_valid"),
+    VictimStatistics: (statistics_module, "_plainly_valid_victims"),
+    LawEnforcementFigures: (statistics_module, "_plainly_valid_flows"),
+    Period: (periods_module, "_plainly_valid"),
+    CountryReport: (reports_module, "_plainly_valid"),
+}
+
+
+@contextlib.contextmanager
+def _checks_off() -> Iterator[None]:
+    """Build the classes with a fast path without checking them at all."""
+    saved = {cls: cls.__attrs_post_init__ for cls in _FAST_PATHS}
+    try:
+        for cls in _FAST_PATHS:
+            cls.__attrs_post_init__ = lambda self: None  # type: ignore[method-assign]
+        yield
+    finally:
+        for cls, check in saved.items():
+            cls.__attrs_post_init__ = check  # type: ignore[method-assign]
+
+
+@contextlib.contextmanager
+def _fast_paths_off() -> Iterator[None]:
+    """Run the detailed checks alone, with every fast path refusing."""
+    saved = {
+        (module, name): getattr(module, name) for module, name in _FAST_PATHS.values()
+    }
+    try:
+        for module, name in saved:
+            setattr(module, name, lambda _: False)
+        yield
+    finally:
+        for (module, name), fast in saved.items():
+            setattr(module, name, fast)
+
+
+def _parts(value: object) -> Iterator[object]:
+    """`value` and every model object within it, innermost first."""
+    if isinstance(value, (tuple, list, frozenset)):
+        for item in value:
+            yield from _parts(item)
+    elif isinstance(value, Mapping):
+        for item in value.values():
+            yield from _parts(item)
+    elif attrs.has(type(value)):
+        for name in attrs.fields_dict(type(value)):
+            yield from _parts(getattr(value, name))
+        yield value
+
+
+def _accepted_by_the_detailed_check(value: object) -> bool:
+    with _fast_paths_off():
+        try:
+            type(value).__attrs_post_init__(copy.copy(value))  # type: ignore[attr-defined]
+        except ValidationError:
+            return False
+    return True
+
+
+@pytest.mark.parametrize("cls", list(_FAST_PATHS), ids=lambda cls: cls.__name__)
+@given(data=st.data())
+def test_a_fast_path_never_accepts_a_near_miss(cls: type, data: st.DataObject) -> None:
+    raw, _rule = data.draw(tms.violations(cls))
+    with _checks_off():
+        try:
+            value = tm.from_dict(raw, cls)
+        except ValidationError:
+            return  # refused before any check with a fast path ran
+    for part in _parts(value):
+        if type(part) in _FAST_PATHS:
+            module, name = _FAST_PATHS[type(part)]
+            if getattr(module, name)(part):
+                assert _accepted_by_the_detailed_check(part), part
+
+
+@pytest.mark.parametrize("cls", list(_FAST_PATHS), ids=lambda cls: cls.__name__)
+@given(data=st.data())
+def test_a_fast_path_accepts_only_what_the_detailed_check_accepts(
+    cls: type, data: st.DataObject
+) -> None:
+    value = data.draw(st.from_type(cls))
+    module, name = _FAST_PATHS[cls]
+    if getattr(module, name)(value):
+        assert _accepted_by_the_detailed_check(value)
+
+
+@given(tms.periods())
+def test_every_valid_period_takes_the_fast_path(period: Period) -> None:
+    assert _plainly_valid_period(period)
+
+
+@given(st.from_type(CountryReport))
+def test_every_valid_report_takes_the_fast_path(report: CountryReport) -> None:
+    assert _plainly_valid_report(report)
+
+
+def test_a_near_miss_is_found_by_the_near_miss_property() -> None:
+    """A report with a year twice, built unchecked: refused by both checks."""
+    raw = tm.to_dict(azerbaijan_report_2020_2021())
+    raw["law_enforcement"] = [{"year": 2021}, {"year": 2021}]
+    with _checks_off():
+        doubled = tm.from_dict(raw, CountryReport)
+    assert not _plainly_valid_report(doubled)
+    assert not _accepted_by_the_detailed_check(doubled)
+    raw["law_enforcement"] = [{"year": 2021}, {"year": 2020}]
+    with _checks_off():
+        assert _plainly_valid_report(tm.from_dict(raw, CountryReport))

@@ -156,7 +156,7 @@ def test_every_rule_is_owned_by_a_class_or_says_where_it_is_checked() -> None:
     # The rules of reading files and text, such as `json`, `header` and
     # `count_text`, belong to no class. So do, for now, `unicode` (a lone
     # surrogate in a string) and `int_size` (an int too long to write): they
-    # have no violation in `strategies` yet, and tests/test_hardening.py and the
+    # have no violation in `strategies` yet, and tests/unit/test_hardening.py and the
     # hostile fuzz target break them.
     assert {"json", "header", "count_text", "unicode", "int_size"} <= shared
 

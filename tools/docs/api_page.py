@@ -6,7 +6,7 @@ Usage, from the repository root:
 
 The page holds a directive for the module, then one per name in its `__all__`,
 by the root path when the package root re-exports the name. This is the form
-`tests/test_docs_api.py` expects. Add the page to the nav of `mkdocs.yml` and
+`tests/docs/test_docs_api.py` expects. Add the page to the nav of `mkdocs.yml` and
 a line to the table in `docs/reference/api/index.md`.
 """
 

@@ -21,6 +21,7 @@ from trafficking_model._validation import (
     field,
     is_country,
     is_frozenset_of,
+    is_in_order,
     is_in_range,
     is_member,
     is_type,
@@ -142,14 +143,8 @@ class Band:
             self.high is not None
             and is_in_range(problems, field("high"), self.high, 0, BAND_LIMIT)
             and low_ok
-            and self.high < self.low
         ):
-            add(
-                problems,
-                field("high"),
-                RANGE_ORDER,
-                f"{self.high} is below low ({self.low})",
-            )
+            is_in_order(problems, self.low, self.high)
         raise_if_any(problems)
 
     def __str__(self) -> str:

@@ -487,6 +487,11 @@ _LOSSY = rule(
 )
 
 
+def _loss(path: str, rule: str, what: str, note: str) -> Problem:
+    """A loss in mapping a value: what became of it, and the mapping's note on why."""
+    return Problem(path=path, message=what + (f": {note}" if note else ""), rule=rule)
+
+
 def _member_to_htcds(
     codes: _Codes, member: Enum, path: str, lost: list[Problem]
 ) -> str | None:
@@ -494,23 +499,13 @@ def _member_to_htcds(
     note = codes.notes.get(member, "")
     if fidelity is Fidelity.NONE:
         lost.append(
-            Problem(
-                path=path,
-                message=f"{member.value} has no HTCDS value"
-                + (f": {note}" if note else ""),
-                rule=_UNMAPPABLE,
-            )
+            _loss(path, _UNMAPPABLE, f"{member.value} has no HTCDS value", note)
         )
         return None
     code = codes.to_htcds[member]
     if fidelity is Fidelity.LOSSY:
         lost.append(
-            Problem(
-                path=path,
-                message=f"{member.value} maps to {code} with loss"
-                + (f": {note}" if note else ""),
-                rule=_LOSSY,
-            )
+            _loss(path, _LOSSY, f"{member.value} maps to {code} with loss", note)
         )
     return code
 
@@ -718,12 +713,7 @@ def _codes(
             allowed = _table()[spec.codes.field][1]
             if item in allowed:
                 lost.append(
-                    Problem(
-                        path=path,
-                        message=f"{item} has no counterpart"
-                        + (f": {note}" if note else ""),
-                        rule=_UNMAPPABLE,
-                    )
+                    _loss(path, _UNMAPPABLE, f"{item} has no counterpart", note)
                 )
             else:
                 errors.append(
@@ -738,12 +728,7 @@ def _codes(
         member = spec.codes.to_model[item]
         if fidelity is Fidelity.LOSSY:
             lost.append(
-                Problem(
-                    path=path,
-                    message=f"{item} is read as {member.value} with loss"
-                    + (f": {note}" if note else ""),
-                    rule=_LOSSY,
-                )
+                _loss(path, _LOSSY, f"{item} is read as {member.value} with loss", note)
             )
         members.append(member)
     if spec.kind == "codes":

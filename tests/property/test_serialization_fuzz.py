@@ -243,3 +243,61 @@ def test_parse_json_agrees_with_the_standard_library(value: Any) -> None:
     text = json.dumps(value)
     assert _parse_json(text) == json.loads(text)
     assert _parse_json(text.encode()) == json.loads(text)
+
+
+_JSON_VALUES = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(),
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.dictionaries(st.text(max_size=4), inner, max_size=4)
+    ),
+    max_leaves=12,
+)
+
+
+def _same(a: object, b: object) -> bool:
+    """Equal, and of the same types all the way down (1 is not 1.0 nor True)."""
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, dict):
+        assert isinstance(b, dict)
+        return list(a) == list(b) and all(_same(a[key], b[key]) for key in a)
+    if isinstance(a, list):
+        assert isinstance(b, list)
+        return len(a) == len(b) and all(map(_same, a, b))
+    return a == b or (a != a and b != b)  # noqa: PLR0124 - NaN
+
+
+@accelerated_only
+@settings(max_examples=examples(4), deadline=None)
+@given(
+    document=_JSON_VALUES,
+    spaces=st.sampled_from(["", " ", "\n", "\t "]),
+    edit=st.none() | st.tuples(st.integers(min_value=0), st.text(max_size=3)),
+    as_bytes=st.booleans(),
+)
+def test_msgspec_parses_text_exactly_as_the_standard_library(
+    document: object,
+    spaces: str,
+    edit: tuple[int, str] | None,
+    as_bytes: bool,
+) -> None:
+    # The text of a report is parsed by msgspec where it can be; it must give
+    # what the strict standard-library parser gives, or step aside.
+    from trafficking_model import _accelerated
+
+    text = json.dumps(document, ensure_ascii=False, indent=spaces or None)
+    if edit is not None:  # a near miss: a few characters inserted anywhere
+        where = edit[0] % (len(text) + 1)
+        text = text[:where] + edit[1] + text[where:]
+    data: str | bytes = text.encode("utf-8", "surrogatepass") if as_bytes else text
+    parsed = _accelerated.parse_plain(data)
+    if parsed is _accelerated.UNPARSED:
+        return
+    with acceleration(False):  # the standard library's parser alone
+        expected = _parse_json(data)  # a ValidationError here fails the test
+    assert _same(parsed, expected)

@@ -17,7 +17,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 REPOSITORY = "https://github.com/trafficking-model/trafficking-model/"
 BASE = "/trafficking-model/"
 """The path of `site_url`, from which 404.html links."""

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from sybil import Sybil
 
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
 # The package under test, wherever it is installed: the release checks run these
 # tests from the sdist against the wheel, with no src/ beside them.

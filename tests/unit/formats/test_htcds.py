@@ -31,7 +31,7 @@ from trafficking_model import (
 from trafficking_model.formats import htcds
 from trafficking_model.formats.htcds import Fidelity, from_htcds, to_htcds
 
-DATA = Path(__file__).parents[1] / "data"
+DATA = Path(__file__).parents[2] / "data"
 RECORDS = json.loads((DATA / "htcds" / "records.json").read_text(encoding="utf-8"))
 CLASSES: dict[str, type[Any]] = {
     "victims": Victim,
@@ -363,5 +363,5 @@ def _rendered_report() -> str:
 
 
 def test_the_reference_page_shows_the_mapping_report() -> None:
-    page = Path(__file__).parents[2] / "docs" / "reference" / "htcds.md"
+    page = Path(__file__).parents[3] / "docs" / "reference" / "htcds.md"
     assert _rendered_report() + "\n" in page.read_text(encoding="utf-8")

@@ -19,7 +19,7 @@ from packaging.version import Version
 
 import trafficking_model
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 HEADING = re.compile(r"^## (?P<heading>.*)$", re.MULTILINE)
 RELEASED = re.compile(r"^\[(?P<version>[^\]]+)\] - (?P<date>\d{4}-\d{2}-\d{2})$")
 SECTION = re.compile(r"^### (?P<name>.+)$", re.MULTILINE)

@@ -34,7 +34,7 @@ from trafficking_model.formats.ctdc import (
 )
 from trafficking_model.strategies import ctdc_bands, ctdc_records
 
-DATA = Path(__file__).parents[1] / "data" / "ctdc"
+DATA = Path(__file__).parents[2] / "data" / "ctdc"
 SYNTHETIC = DATA / "synthetic.csv"
 FORMS = {
     "isForcedLabour": ExploitationForm.FORCED_LABOUR,
@@ -508,7 +508,7 @@ def test_a_valid_record_is_always_accepted_by_both_checks(record: Record) -> Non
 
 
 def test_the_reference_page_lists_the_columns_as_the_reader_reads_them() -> None:
-    page = (Path(__file__).parents[2] / "docs" / "reference" / "ctdc.md").read_text(
+    page = (Path(__file__).parents[3] / "docs" / "reference" / "ctdc.md").read_text(
         encoding="utf-8"
     )
     rows = [

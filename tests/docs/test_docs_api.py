@@ -27,7 +27,7 @@ import pytest
 
 import trafficking_model
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 API_DIR = ROOT / "docs" / "reference" / "api"
 PACKAGE = trafficking_model.__name__
 ROOT_PAGE = API_DIR / "index.md"

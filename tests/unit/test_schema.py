@@ -30,7 +30,7 @@ from trafficking_model._validation import (
 )
 from trafficking_model.formats import ctdc, glotip, htcds
 
-SCHEMAS = Path(__file__).parent.parent / "schemas"
+SCHEMAS = Path(__file__).parents[2] / "schemas"
 CLASS_IDS = {"ids": lambda cls: cls.__name__}
 
 

@@ -126,7 +126,7 @@ def test_sentences_and_indictment() -> None:
 
 
 def _htcds_exploitation_values() -> set[str]:
-    table = Path(__file__).parent / "data" / "htcds-field-standards-2.0.tsv"
+    table = Path(__file__).parents[1] / "data" / "htcds-field-standards-2.0.tsv"
     with table.open(encoding="utf-8", newline="") as handle:
         header: list[str] = []
         for row in csv.reader(handle, delimiter="\t"):

@@ -31,7 +31,7 @@ from trafficking_model import (
 from trafficking_model.formats import glotip
 from trafficking_model.strategies import glotip_rows, victim_statistics
 
-FIXTURE = Path(__file__).resolve().parents[1] / "data" / "glotip.csv"
+FIXTURE = Path(__file__).resolve().parents[2] / "data" / "glotip.csv"
 HEADER = ",".join(glotip.COLUMNS)
 
 

@@ -25,7 +25,7 @@ from jsonschema import validators
 import trafficking_model as tm
 from trafficking_model._validation import WHITESPACE
 
-SCHEMAS = Path(__file__).parent.parent / "schemas"
+SCHEMAS = Path(__file__).parents[2] / "schemas"
 
 
 @cache

@@ -21,7 +21,7 @@ from trafficking_model.formats import ctdc, glotip, tables
 GOOD = '{"start": "2020-01-01", "end": "2020-12-31"}\n'
 BROKEN = '{"start": "2021-01-01", "end": "2020-12-31"}\n'
 COMMAND = [sys.executable, "-m", "trafficking_model"]
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).parents[1] / "data"
 GLOTIP = DATA / "glotip.csv"
 CTDC = DATA / "ctdc" / "synthetic.csv"
 
