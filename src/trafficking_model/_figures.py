@@ -332,3 +332,49 @@ def check_names(
             )
             ok = False
     return ok
+
+
+def standalone_figures(cls: type, handled: Iterable[str]) -> tuple[str, ...]:
+    """The figure fields of `cls` that its rules across fields do not name.
+
+    Read from the fields' kinds, so that a new count field of an aggregate is
+    checked (a figure: an int of 0 or more, a range, or not reported) and stored
+    exact without an edit to the class's check. `handled` are the figures the
+    class checks by name.
+
+    Example:
+        >>> from trafficking_model import LawEnforcementFigures
+        >>> standalone_figures(LawEnforcementFigures, ("investigations",))[:2]
+        ('prosecutions', 'convictions')
+    """
+    skip = frozenset(handled)
+    return tuple(
+        field.name
+        for field in attrs.fields(cls)
+        if kinds.kind_of(field).name == "figure" and field.name not in skip
+    )
+
+
+def check_standalone(problems: Problems, obj: object, names: Iterable[str]) -> None:
+    """Check each named figure of a new aggregate, and store it exact.
+
+    Example:
+        >>> found: Problems = []
+        >>> class Report:
+        ...     arrests = -1
+        >>> check_standalone(found, Report(), ("arrests",))
+        >>> print(found[0])
+        $.arrests: -1 is negative
+    """
+    store_exact(obj, names)
+    for name in names:
+        is_figure(problems, field(name), getattr(obj, name))
+
+
+def plain_standalone(obj: object, names: Iterable[str]) -> bool:
+    """Fast test that each named figure is an exact int of 0 or more, or `None`."""
+    for name in names:
+        value = getattr(obj, name)
+        if value is not None and (type(value) is not int or not 0 <= value < INT_LIMIT):
+            return False
+    return True

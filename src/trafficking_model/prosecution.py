@@ -11,13 +11,16 @@ from trafficking_model._figures import (
     KNOWN_NAME,
     bounds,
     check_names,
+    check_standalone,
     exceeds,
     from_bounds,
     is_figure,
     names_field,
     plain_names,
+    plain_standalone,
     show,
     show_bounds,
+    standalone_figures,
     store_exact,
     sum_bounds,
 )
@@ -147,6 +150,7 @@ class ProsecutionOutcome:
             )
         if counts_ok:
             _check_funnel(problems, self)
+        check_standalone(problems, self, _LONE)
         raise_if_any(problems)
 
     @property
@@ -354,12 +358,19 @@ def _check_stages(problems: Problems, outcome: ProsecutionOutcome) -> None:
         )
 
 
+# The count fields no rule of the funnel names: each only a figure (see
+# `standalone_figures`), such as a new count added to the class.
+_LONE: tuple[str, ...] = standalone_figures(ProsecutionOutcome, _COUNTS)
+
+
 def _plainly_valid(outcome: ProsecutionOutcome) -> bool:
     """Accept an exact funnel fast; anything else goes to the detailed check.
 
     This only ever accepts. Every rejection, and its message, comes from the
     detailed check, so this must never accept a funnel that check rejects.
     """
+    if not plain_standalone(outcome, _LONE):
+        return False
     defendants, indicted, sentenced = (
         outcome.defendants,
         outcome.indicted,

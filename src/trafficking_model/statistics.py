@@ -31,6 +31,7 @@ from trafficking_model._figures import (
     check_breakdown,
     check_names,
     check_overlapping,
+    check_standalone,
     exceeds,
     freeze_breakdown,
     from_bounds,
@@ -39,8 +40,10 @@ from trafficking_model._figures import (
     names_field,
     plain_counts,
     plain_names,
+    plain_standalone,
     show,
     show_bounds,
+    standalone_figures,
     store_exact,
     sum_bounds,
 )
@@ -299,6 +302,7 @@ class CaseStatistics:
                     self.total,
                     partial="by_offence" in partial,
                 )
+        check_standalone(problems, self, _LONE_CASES)
         raise_if_any(problems)
 
     @classmethod
@@ -501,6 +505,7 @@ class VictimStatistics:
             given
         ):
             _check_margins(problems, self, partial)
+        check_standalone(problems, self, _LONE_VICTIMS)
         raise_if_any(problems)
 
     def share_of(
@@ -819,7 +824,15 @@ class LawEnforcementFigures:
                     _LABOUR_WITHIN_TOTAL,
                     f"{labour_name} ({show(labour)}) exceeds {name} ({show(total)})",
                 )
+        check_standalone(problems, self, _LONE_FLOWS)
         raise_if_any(problems)
+
+
+# The count fields no rule across fields names: each only a figure (see
+# `standalone_figures`), such as a new count added to a class.
+_LONE_CASES: Final = standalone_figures(CaseStatistics, ("total",))
+_LONE_VICTIMS: Final = standalone_figures(VictimStatistics, ("total",))
+_LONE_FLOWS: Final = standalone_figures(LawEnforcementFigures, _FLOW_FIGURES)
 
 
 # Fast paths: they only ever accept, exact figures with nothing partial or
@@ -836,6 +849,8 @@ _SINGLE: Final = tuple(
 
 
 def _plainly_valid_cases(statistics: CaseStatistics) -> bool:
+    if not plain_standalone(statistics, _LONE_CASES):
+        return False
     total = statistics.total
     if (
         type(total) is not int  # the default to derive is a subclass of int
@@ -852,6 +867,8 @@ def _plainly_valid_cases(statistics: CaseStatistics) -> bool:
 
 
 def _plainly_valid_victims(statistics: VictimStatistics) -> bool:
+    if not plain_standalone(statistics, _LONE_VICTIMS):
+        return False
     total = statistics.total
     if (
         type(total) is not int
@@ -899,6 +916,8 @@ def _plain_cross_tab(statistics: VictimStatistics, total: int) -> bool:
 
 
 def _plainly_valid_flows(figures: LawEnforcementFigures) -> bool:
+    if not plain_standalone(figures, _LONE_FLOWS):
+        return False
     year = figures.year
     if (
         type(year) is not int
