@@ -13,10 +13,11 @@ import typing
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from iso3166 import countries
 
+from profiles import examples
 from trafficking_model import (
     AgeGroup,
     Case,
@@ -80,7 +81,10 @@ def _expected(annotation: object) -> str:  # noqa: PLR0911
     return annotation.__name__
 
 
+# Sized to need: one case per pair, hundreds of cases, so a fraction of the
+# profile's examples each (10 under `ci`; `deep` still draws thousands).
 @pytest.mark.parametrize(("cls", "name"), FIELDS)
+@settings(max_examples=examples(0.4))
 @given(data=st.data())
 def test_a_value_of_the_wrong_type_is_named_at_its_field(
     cls: type, name: str, data: st.DataObject

@@ -8,10 +8,11 @@ import typing
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import trafficking_model
+from profiles import examples
 from trafficking_model import ValidationError
 from trafficking_model.strategies._bases import BASES
 from trafficking_model.strategies._violations import OWN, broken_values
@@ -28,7 +29,10 @@ CASES = [
 ]
 
 
+# Sized to need: one case per pair, hundreds of cases, so a fraction of the
+# profile's examples each (10 under `ci`; `deep` still draws thousands).
 @pytest.mark.parametrize(("cls", "rule"), CASES)
+@settings(max_examples=examples(0.4))
 @given(data=st.data())
 def test_an_update_that_breaks_a_rule_is_rejected(
     cls: type, rule: str, data: st.DataObject
