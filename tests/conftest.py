@@ -24,8 +24,13 @@ if TYPE_CHECKING:
 # fraction of it (`examples` in tests/profiles.py), so every profile reaches it.
 PROFILE_VARIABLE = "TRAFFICKING_MODEL_HYPOTHESIS_PROFILE"
 settings.register_profile("dev", max_examples=25, deadline=None)
-settings.register_profile("ci", max_examples=25, deadline=None, print_blob=True)
-settings.register_profile("compat", max_examples=10, deadline=None, print_blob=True)
+# `ci` and `compat` run on fresh machines: no example database to keep.
+settings.register_profile(
+    "ci", max_examples=25, deadline=None, print_blob=True, database=None
+)
+settings.register_profile(
+    "compat", max_examples=5, deadline=None, print_blob=True, database=None
+)
 settings.register_profile(
     "deep",
     max_examples=10_000,

@@ -19,7 +19,12 @@ MINIMUM = 10
 
 
 def examples(fraction: float, minimum: int = MINIMUM) -> int:
-    """`fraction` of the active profile's `max_examples`, and at least `minimum`."""
+    """`fraction` of the active profile's `max_examples`, and at least `minimum`.
+
+    A profile of fewer examples than `minimum` (`compat`) lowers the floor to
+    its own count: it checks compatibility, not inputs.
+    """
     if fraction <= 0:
         raise ValueError(f"fraction must be positive, not {fraction!r}")
-    return max(minimum, round(settings.default.max_examples * fraction))
+    count = settings.default.max_examples
+    return max(min(minimum, count), round(count * fraction))

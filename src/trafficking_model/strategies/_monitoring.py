@@ -314,9 +314,10 @@ def plan_progress(*, as_of: dt.date | None = None) -> st.SearchStrategy[PlanProg
         A strategy of `PlanProgress`.
 
     Example:
-        >>> from hypothesis import find
+        >>> from hypothesis import Phase, find, settings
         >>> import datetime as dt
-        >>> find(plan_progress(as_of=dt.date(2026, 1, 1)), bool).as_of
+        >>> first = settings(phases=[Phase.generate], database=None)  # no shrinking
+        >>> find(plan_progress(as_of=dt.date(2026, 1, 1)), bool, settings=first).as_of
         datetime.date(2026, 1, 1)
     """
 
@@ -344,8 +345,9 @@ def review_comparisons() -> st.SearchStrategy[ReviewComparison]:
         A strategy of `ReviewComparison`.
 
     Example:
-        >>> from hypothesis import find
-        >>> comparison = find(review_comparisons(), bool)
+        >>> from hypothesis import Phase, find, settings
+        >>> first = settings(phases=[Phase.generate], database=None)  # no shrinking
+        >>> comparison = find(review_comparisons(), bool, settings=first)
         >>> comparison.earlier.as_of <= comparison.later.as_of
         True
     """
