@@ -95,14 +95,20 @@ def declared() -> dict[str, Rule]:
 
     The package imports the formats and the command line only when asked for,
     so their rules are in `RULES` only from then on; this imports them all (but
-    `strategies`, which declares no rule and needs Hypothesis).
+    `strategies`, which declares no rule and needs Hypothesis). A module that
+    needs an optional package that is not installed (the msgspec codec) is
+    passed over: none declares a rule.
     """
     package = __name__.rpartition(".")[0]
     for module in pkgutil.walk_packages([str(Path(__file__).parent)], f"{package}."):
         if module.name.rsplit(".", 1)[-1] != "__main__" and not module.name.startswith(
             f"{package}.strategies"
         ):
-            importlib.import_module(module.name)
+            try:
+                importlib.import_module(module.name)
+            except ModuleNotFoundError as error:
+                if (error.name or package).startswith(package):
+                    raise
     return RULES
 
 
