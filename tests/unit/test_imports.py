@@ -9,8 +9,12 @@ from pathlib import Path
 
 import pytest
 
-SOURCE = Path(__file__).resolve().parents[2] / "src"
+import trafficking_model
+
 PACKAGE = "trafficking_model"
+# The folder that holds the package: src/ in the repository, or site-packages
+# where the tests run against an installed wheel (the nox `tests` sessions).
+SOURCE = Path(trafficking_model.__file__).resolve().parent.parent
 
 
 def _module_name(path: Path) -> str:
