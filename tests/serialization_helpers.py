@@ -12,9 +12,9 @@ from hypothesis import strategies as st
 import trafficking_model as tm
 from trafficking_model import ValidationError
 from trafficking_model._json import use_acceleration as _use_acceleration
+from trafficking_model._models import RESULT_CLASSES
 from trafficking_model.formats.ctdc import Band, Record
 from trafficking_model.formats.glotip import GlotipRow
-from trafficking_model.schema import RESULT_MODULES
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -71,7 +71,7 @@ MODEL_CLASSES: list[type[Any]] = [
     and attrs.has(value)
     and value is not tm.Problem
     # results computed from figures (ratios, comparisons) are not data
-    and value.__module__ not in RESULT_MODULES
+    and value not in RESULT_CLASSES
 ]
 """Every public model class of the package root: each has a schema file."""
 

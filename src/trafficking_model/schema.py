@@ -134,12 +134,6 @@ def json_schema(cls: type[Any]) -> dict[str, Any]:
     return schema
 
 
-RESULT_MODULES = frozenset(
-    {"trafficking_model.ratios", "trafficking_model.comparisons"}
-)
-"""Modules of result classes (ratios, comparisons): computed, never read as data."""
-
-
 def _unsupported(message: str) -> ValidationError:
     return ValidationError([Problem(path="$", message=message, rule=UNSUPPORTED_TYPE)])
 
