@@ -589,11 +589,11 @@ def _make_converter() -> cattrs.Converter:
 
 
 converter: cattrs.Converter = _make_converter()
-"""The configured, strict cattrs converter behind every function of this module.
+"""The configured, strict cattrs converter behind `from_dict`, `from_json`, `to_dict`, `to_json` and the JSON Lines functions.
 
 It is public for users who extend it, for example to load their own attrs
-classes that contain the model's. Hooks registered on it apply to every
-function here: once a hook is registered after import, the optional msgspec
+classes that contain the model's. Hooks registered on it apply to all of
+those: once a hook is registered after import, the optional msgspec
 acceleration steps aside for the classes it may affect, so user hooks always
 take effect. Its own `structure` method raises cattrs' error groups; use
 [`from_dict`][trafficking_model.from_dict] to get one `ValidationError` with
