@@ -5,15 +5,17 @@ checks, and encodes them straight to JSON. It is used only where it gives
 exactly what the cattrs converter gives; anything else steps aside:
 
 - Decoding serves only classes made of str, int, bool, enums, dates, sets of str
-  or enums, tuples and nested classes of the same kind. Floats, decimals and
-  breakdown mappings are left to the converter, because msgspec would read
-  `120` into a float field as `120.0`, accept a number for a decimal, and store
-  a plain dict where the model freezes one.
+  or enums, tuples, nested classes of the same kind, figures (an int, a
+  `Count` or null) and breakdowns (mappings from an enum to figures, which
+  msgspec builds as dicts and their owner freezes in `__attrs_post_init__`).
+  Floats and decimals are left to the converter, because msgspec would read
+  `120` into a float field as `120.0` and accept a number for a decimal.
 - msgspec ignores unknown keys, and the loader must reject them. A mirror
   `msgspec.Struct` with the same field names, values of any type, and
   `forbid_unknown_fields` reads the text a second time to check the keys at
   every level. (Counting keys in the text was tried: on plain text it is exact,
-  but the scans it needs cost more than the mirror.)
+  but the scans it needs cost more than the mirror; so was a mirror that keeps
+  its values as `msgspec.Raw`, which cost the same.)
 - Any input msgspec does not accept, for whatever reason (any exception at all,
   including `RecursionError` for deep nesting and `BufferError` for a
   non-contiguous buffer), is decoded again by the converter, which builds the
@@ -31,7 +33,9 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import types
 import typing
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -86,17 +90,23 @@ def _plain_fields(cls: type[Any]) -> bool:
 
 def _decodable(type_: object, seen: set[Any]) -> bool:  # noqa: PLR0911
     """Whether msgspec reads `type_` from JSON exactly as the converter does."""
-    if type_ in (str, int, bool, dt.date) or _is_str_enum(type_):
+    if type_ in (str, int, bool, dt.date, type(None)) or _is_str_enum(type_):
         return True
-    inner = _optional_inner(type_)
-    if inner is not None:
-        return _decodable(inner, seen)
     origin = typing.get_origin(type_)
     args = typing.get_args(type_)
+    if origin in (typing.Union, types.UnionType):
+        # msgspec tells the members apart by the JSON type, as the converter
+        # does, as long as at most one of them is read from a JSON object.
+        return sum(attrs.has(arg) for arg in args) <= 1 and all(
+            _decodable(arg, seen) for arg in args
+        )
     if origin is frozenset and len(args) == 1:
         return args[0] is str or _is_str_enum(args[0])
     if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
         return attrs.has(args[0]) and _decodable(args[0], seen)
+    if origin is Mapping and len(args) == 2:
+        # A breakdown: its owner freezes the dict msgspec builds.
+        return _is_str_enum(args[0]) and _decodable(args[1], seen)
     if isinstance(type_, type) and attrs.has(type_):
         if type_ in seen:
             return True
@@ -129,36 +139,49 @@ def _encodable(type_: object, seen: set[Any]) -> bool:
 # ---------------------------------------------------------------------------
 
 
-def _nested_class(type_: object) -> tuple[type[Any], bool] | None:
-    """The attrs class inside a field type, and whether it is in a sequence."""
-    inner = _optional_inner(type_)
-    if inner is not None:
-        type_ = inner
-    if isinstance(type_, type) and attrs.has(type_):
-        return type_, False
-    args = typing.get_args(type_)
-    if typing.get_origin(type_) is tuple and args and attrs.has(args[0]):
-        return args[0], True
-    return None
-
-
 _MIRRORS: dict[type[Any], type[msgspec.Struct]] = {}
 
 
+def _mirror_type(type_: object) -> Any:  # noqa: ANN401 - a type form, or None
+    """The type that checks the keys of the objects inside `type_`, or `None`.
+
+    `None` stands for a value with no object inside, whose keys need no check.
+    """
+    if isinstance(type_, type) and attrs.has(type_):
+        return _mirror(type_)
+    origin = typing.get_origin(type_)
+    args = typing.get_args(type_)
+    if origin in (typing.Union, types.UnionType):
+        mirrors = [_mirror_type(arg) for arg in args]
+        if all(mirror is None for mirror in mirrors):
+            return None
+        members = [
+            arg if mirror is None else mirror
+            for arg, mirror in zip(args, mirrors, strict=True)
+        ]
+        return typing.Union[tuple(members)]  # noqa: UP007 - built from a tuple
+    if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
+        inner = _mirror_type(args[0])
+        return None if inner is None else list[inner]  # type: ignore[valid-type]
+    if origin is Mapping and len(args) == 2:
+        inner = _mirror_type(args[1])
+        return None if inner is None else dict[str, inner]  # type: ignore[valid-type]
+    return None
+
+
 def _mirror(cls: type[Any]) -> type[msgspec.Struct]:
-    """A Struct with the fields of `cls`, any values, and no other keys allowed."""
+    """A Struct with the fields of `cls`, no other keys allowed at any level.
+
+    Values are of any type, except that the objects inside them have their own
+    mirrors; every field is optional, since only the keys are checked here.
+    """
     mirror = _MIRRORS.get(cls)
     if mirror is None:
         fields: list[tuple[str, Any, Any]] = []
         for name, hint in _hints(cls).items():
-            nested = _nested_class(hint)
+            inner = _mirror_type(hint)
             # The default is never checked; it only makes the field optional.
-            if nested is None:
-                fields.append((name, Any, None))
-            else:
-                inner = _mirror(nested[0])
-                field_type = list[inner] if nested[1] else inner  # type: ignore[valid-type]
-                fields.append((name, field_type | None, None))
+            fields.append((name, Any if inner is None else inner | None, None))
         mirror = msgspec.defstruct(
             f"_{cls.__name__}Keys",
             fields,

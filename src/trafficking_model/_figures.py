@@ -123,16 +123,25 @@ def freeze_figure(value: Figure) -> Figure:
     return value
 
 
-def freeze_breakdown(value: Mapping[Any, Figure]) -> Mapping[Any, Figure]:
-    """Store a breakdown as an immutable mapping.
+def freeze_breakdowns(obj: object, names: Iterable[str]) -> None:
+    """Store every breakdown of a new aggregate as an immutable mapping, in place.
 
-    Anything that is not a mapping is passed through unchanged, so that the
-    owning class's check can reject it with a proper `ValidationError`.
+    The aggregates call this first in `__attrs_post_init__`, which runs however
+    the object is made: by `__init__` from any mapping, or by the msgspec
+    decoder, which sets the fields as plain dicts without calling `__init__`.
+    Anything that is not a mapping is left as it is, for the check to reject
+    with a proper `ValidationError`.
     """
-    given: object = value  # the caller may pass anything
-    if type(given) is immutabledict or not isinstance(given, Mapping):
-        return value
-    return immutabledict(given)
+    for name in names:
+        value = getattr(obj, name)
+        if type(value) is immutabledict:
+            continue
+        if type(value) is dict or isinstance(value, Mapping):
+            frozen = immutabledict(value) if value else _EMPTY
+            object.__setattr__(obj, name, frozen)
+
+
+_EMPTY: immutabledict[Any, Figure] = immutabledict()
 
 
 def store_exact(

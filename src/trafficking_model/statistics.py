@@ -33,7 +33,7 @@ from trafficking_model._figures import (
     check_overlapping,
     check_standalone,
     exceeds,
-    freeze_breakdown,
+    freeze_breakdowns,
     from_bounds,
     is_breakdown,
     is_figure,
@@ -149,35 +149,6 @@ def _counted(values: Iterable[E]) -> immutabledict[E, int]:
     )
 
 
-def _by_offence(value: Mapping[OffenceType, Figure]) -> Mapping[OffenceType, Figure]:
-    """A breakdown by offence, stored immutable; typed for type checkers."""
-    return freeze_breakdown(value)
-
-
-def _by_sex(value: Mapping[Sex, Figure]) -> Mapping[Sex, Figure]:
-    """A breakdown by sex, stored immutable; typed for type checkers."""
-    return freeze_breakdown(value)
-
-
-def _by_age_group(value: Mapping[AgeGroup, Figure]) -> Mapping[AgeGroup, Figure]:
-    """A breakdown by age group, stored immutable; typed for type checkers."""
-    return freeze_breakdown(value)
-
-
-def _by_citizenship(
-    value: Mapping[CitizenshipCategory, Figure],
-) -> Mapping[CitizenshipCategory, Figure]:
-    """A breakdown by citizenship, stored immutable; typed for type checkers."""
-    return freeze_breakdown(value)
-
-
-def _by_exploitation(
-    value: Mapping[ExploitationForm, Figure],
-) -> Mapping[ExploitationForm, Figure]:
-    """A breakdown by exploitation, stored immutable; typed for type checkers."""
-    return freeze_breakdown(value)
-
-
 _OFFENCE_BREAKDOWNS: Final = {"by_offence": OffenceType}
 _CASE_FIGURES: Final = _figure_names(_OFFENCE_BREAKDOWNS, "total")
 
@@ -241,9 +212,7 @@ class CaseStatistics:
     """
 
     by_offence: Mapping[OffenceType, Figure] = attrs.field(
-        factory=immutabledict,
-        converter=_by_offence,
-        metadata=kinds.breakdown(OffenceType),
+        factory=immutabledict, metadata=kinds.breakdown(OffenceType)
     )
     total: Figure = attrs.field(default=SUM_OF_BREAKDOWN, metadata=kinds.figure())
     partial: frozenset[str] = names_field(frozenset(_OFFENCE_BREAKDOWNS))
@@ -252,6 +221,7 @@ class CaseStatistics:
 
     def __attrs_post_init__(self) -> None:
         """Derive a total left out, then check every rule at once."""
+        freeze_breakdowns(self, _OFFENCE_BREAKDOWNS)
         if _plainly_valid_cases(self):
             return
         store_exact(self, ("total",), ("by_offence",))
@@ -444,33 +414,26 @@ class VictimStatistics:
 
     total: Figure = attrs.field(metadata=kinds.figure())
     by_sex: Mapping[Sex, Figure] = attrs.field(
-        factory=immutabledict, converter=_by_sex, metadata=kinds.breakdown(Sex)
+        factory=immutabledict, metadata=kinds.breakdown(Sex)
     )
     by_age_group: Mapping[AgeGroup, Figure] = attrs.field(
-        factory=immutabledict,
-        converter=_by_age_group,
-        metadata=kinds.breakdown(AgeGroup),
+        factory=immutabledict, metadata=kinds.breakdown(AgeGroup)
     )
     by_citizenship: Mapping[CitizenshipCategory, Figure] = attrs.field(
-        factory=immutabledict,
-        converter=_by_citizenship,
-        metadata=kinds.breakdown(CitizenshipCategory),
+        factory=immutabledict, metadata=kinds.breakdown(CitizenshipCategory)
     )
     by_exploitation: Mapping[ExploitationForm, Figure] = attrs.field(
-        factory=immutabledict,
-        converter=_by_exploitation,
-        metadata=kinds.breakdown(ExploitationForm),
+        factory=immutabledict, metadata=kinds.breakdown(ExploitationForm)
     )
     by_sex_and_age: Mapping[SexAgeGroup, Figure] = attrs.field(
-        factory=immutabledict,
-        converter=freeze_breakdown,
-        metadata=kinds.breakdown(SexAgeGroup),
+        factory=immutabledict, metadata=kinds.breakdown(SexAgeGroup)
     )
     partial: frozenset[str] = names_field(frozenset(_VICTIM_BREAKDOWNS))
     derived: frozenset[str] = names_field(_VICTIM_FIGURES)
 
     def __attrs_post_init__(self) -> None:
         """Check every rule at once."""
+        freeze_breakdowns(self, _VICTIM_BREAKDOWNS)
         if _plainly_valid_victims(self):
             return
         store_exact(self, ("total",), _VICTIM_BREAKDOWNS)
