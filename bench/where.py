@@ -1,0 +1,130 @@
+"""Where the time goes: one record's load from JSON Lines, step by step.
+
+For each record type, microseconds per record (CPU time, GC paused, best of
+`--repeat` passes over the same lines), with msgspec installed:
+
+- `orjson.loads`: parsing the line, and nothing else (the floor);
+- msgspec alone: decoding the line into the model's classes with their checks
+  switched off (`__attrs_post_init__` made a no-op), which is msgspec's share;
+- the model's checks: the same decode with the checks on, minus the above;
+- the key check: the second msgspec pass that refuses unknown keys;
+- `iter_jsonl`: the whole load through the public function, so the rest
+  (reading lines, the generator, the fall-back test) is what is left over.
+
+Run from the repository root, in the benchmark's environment:
+
+    python bench/where.py --records 5000 --repeat 7
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import gc
+import io
+import time
+import typing
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+
+import attrs
+import data
+import msgspec
+import orjson
+
+import trafficking_model as tm
+from trafficking_model import _accelerated
+
+
+def per_record(run: Callable[[Any], object], items: list[Any], repeat: int) -> float:
+    """Best CPU time per item over `repeat` passes, GC paused, in microseconds."""
+    best = float("inf")
+    for _ in range(repeat):
+        gc.disable()
+        start = time.process_time()
+        for item in items:
+            run(item)
+        best = min(best, time.process_time() - start)
+        gc.enable()
+    return best / len(items) * 1e6
+
+
+def classes_inside(cls: type[Any]) -> set[type[Any]]:
+    """`cls` and every attrs class its fields hold, at any depth."""
+    found = {cls}
+    for hint in typing.get_type_hints(cls).values():
+        for inner in _types_in(hint):
+            if attrs.has(inner) and inner not in found:
+                found |= classes_inside(inner)
+    return found
+
+
+def _types_in(hint: object) -> Iterable[Any]:
+    yield hint
+    for arg in getattr(hint, "__args__", ()):
+        yield from _types_in(arg)
+
+
+@contextlib.contextmanager
+def checks_off(cls: type[Any]) -> Iterator[None]:
+    """Switch off the checks of `cls` and of every class inside it."""
+    inside = classes_inside(cls)
+    saved = {inner: inner.__dict__.get("__attrs_post_init__") for inner in inside}
+
+    def forget() -> None:
+        for inner in inside:
+            if "__msgspec_cache__" in inner.__dict__:
+                delattr(inner, "__msgspec_cache__")  # msgspec caches the hook
+
+    for inner, hook in saved.items():
+        if hook is not None:
+            inner.__attrs_post_init__ = lambda _self: None  # type: ignore[attr-defined]
+    forget()
+    try:
+        yield
+    finally:
+        for inner, hook in saved.items():
+            if hook is not None:
+                inner.__attrs_post_init__ = hook  # type: ignore[attr-defined]
+        forget()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--records", type=int, default=5_000)
+    parser.add_argument("--repeat", type=int, default=7)
+    options = parser.parse_args()
+    count, repeat = options.records, options.repeat
+    print("µs per record, CPU time, GC paused; best of", repeat, "passes\n")
+    print(
+        "| record | orjson.loads | msgspec alone | model's checks | key check "
+        "| rest of iter_jsonl | iter_jsonl |"
+    )
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    for name, cls, make in (
+        ("Victim", tm.Victim, data.victims),
+        ("Case", tm.Case, data.cases),
+        ("CountryReport", tm.CountryReport, data.reports),
+    ):
+        lines = [tm.to_json(obj).encode() for obj in make(count)]
+        blob = b"\n".join(lines) + b"\n"
+        typed = msgspec.json.Decoder(cls).decode
+        keys = msgspec.json.Decoder(_accelerated._mirror(cls)).decode
+
+        def whole(stream: bytes, cls: type[Any] = cls) -> object:
+            return sum(1 for _ in tm.iter_jsonl(io.BytesIO(stream), cls))
+
+        parse = per_record(orjson.loads, lines, repeat)
+        with checks_off(cls):
+            alone = per_record(msgspec.json.Decoder(cls).decode, lines, repeat)
+        checked = per_record(typed, lines, repeat)
+        mirror = per_record(keys, lines, repeat)
+        total = per_record(whole, [blob], repeat) / len(lines)
+        print(
+            f"| {name} | {parse:.1f} | {alone:.1f} | {checked - alone:.1f} "
+            f"| {mirror:.1f} | {total - checked - mirror:.1f} | {total:.1f} |"
+        )
+
+
+if __name__ == "__main__":
+    main()
