@@ -586,3 +586,37 @@ def test_summaries_mark_what_is_derived_partial_and_not_reported() -> None:
     )
     with pytest.raises(TypeError):
         tm.summary("a report")
+
+
+@pytest.mark.parametrize(
+    ("make", "path"),
+    [
+        (
+            lambda n: tm.ProsecutionOutcome(defendants=n, indicted=0, sentenced=0),
+            "$.defendants",
+        ),
+        (
+            lambda n: tm.ProsecutionOutcome(defendants=n, indicted=n, sentenced=0),
+            "$.indicted",
+        ),
+        (
+            lambda n: tm.LawEnforcementFigures(year=2020, investigations=n),
+            "$.investigations",
+        ),
+        (lambda n: tm.CaseStatistics(total=n), "$.total"),
+        (lambda n: tm.VictimStatistics(total=n), "$.total"),
+    ],
+    ids=["defendants", "indicted", "investigations", "case total", "victim total"],
+)
+def test_a_figure_one_past_the_longest_int_is_refused_on_the_fast_path_too(
+    make: Any, path: str
+) -> None:
+    """Figures just inside the limit take the fast path; the limit itself never."""
+    from trafficking_model._validation import INT_LIMIT
+
+    make(INT_LIMIT - 1)
+    with pytest.raises(tm.ValidationError) as raised:
+        make(INT_LIMIT)
+    assert {(problem.path, problem.rule) for problem in raised.value.problems} >= {
+        (path, "int_size")
+    }
