@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import collections
 import datetime as dt
+import types
 from typing import Any
 
 import attrs
@@ -59,6 +61,22 @@ def test_case_statistics_breakdowns_are_immutable_and_hashable() -> None:
     assert hash(statistics) == hash(
         CaseStatistics(by_offence=dict(statistics.by_offence))
     )
+
+
+@pytest.mark.parametrize(
+    "mapping",
+    [dict, types.MappingProxyType, collections.OrderedDict, collections.Counter],
+    ids=lambda kind: kind.__name__,
+)
+def test_any_mapping_is_stored_as_an_immutabledict(mapping: Any) -> None:
+    given = mapping({Sex.FEMALE: 184, Sex.MALE: 5})
+    statistics = VictimStatistics(total=189, by_sex=given)
+    assert type(statistics.by_sex) is immutabledict
+    assert statistics.by_sex == {Sex.FEMALE: 184, Sex.MALE: 5}
+    cases = CaseStatistics(by_offence=mapping({OffenceType.FORCED_LABOUR: 8}))
+    assert type(cases.by_offence) is immutabledict
+    hash(statistics)
+    hash(cases)
 
 
 @pytest.mark.parametrize(
