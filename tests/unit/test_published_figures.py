@@ -620,3 +620,35 @@ def test_a_figure_one_past_the_longest_int_is_refused_on_the_fast_path_too(
     assert {(problem.path, problem.rule) for problem in raised.value.problems} >= {
         (path, "int_size")
     }
+
+
+@pytest.mark.parametrize(
+    ("value", "plain"),
+    [
+        (None, True),
+        (0, True),
+        (12, True),
+        (10**4300 - 1, True),
+        (10**4300, False),
+        (-1, False),
+        (True, False),
+        (tm.Count(1, 4), False),
+        ("3", False),
+    ],
+    ids=["None", "0", "12", "longest", "too long", "-1", "True", "range", "str"],
+)
+def test_the_fast_test_of_a_lone_figure(value: Any, plain: bool) -> None:
+    """Count fields no rule names take the fast path only as exact ints or None."""
+    from types import SimpleNamespace
+
+    from trafficking_model._figures import plain_standalone
+
+    assert (
+        plain_standalone(SimpleNamespace(first=7, second=value), ["first", "second"])
+        is plain
+    )
+    assert (
+        plain_standalone(SimpleNamespace(first=value, second=7), ["first", "second"])
+        is plain
+    )
+    assert plain_standalone(SimpleNamespace(first=value), []) is True
