@@ -123,6 +123,10 @@ def freeze_figure(value: Figure) -> Figure:
     return value
 
 
+_EMPTY: immutabledict[Any, Figure] = immutabledict()
+"""The one empty breakdown, shared: it is immutable."""
+
+
 def freeze_breakdowns(obj: object, names: Iterable[str]) -> None:
     """Store every breakdown of a new aggregate as an immutable mapping, in place.
 
@@ -139,9 +143,6 @@ def freeze_breakdowns(obj: object, names: Iterable[str]) -> None:
         if type(value) is dict or isinstance(value, Mapping):
             frozen = immutabledict(value) if value else _EMPTY
             object.__setattr__(obj, name, frozen)
-
-
-_EMPTY: immutabledict[Any, Figure] = immutabledict()
 
 
 def store_exact(
