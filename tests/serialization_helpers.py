@@ -106,3 +106,50 @@ def json_values(max_leaves: int = 20) -> st.SearchStrategy[Any]:
         ),
         max_leaves=max_leaves,
     )
+
+
+# ---------------------------------------------------------------------------
+# Mutations of valid documents: near misses are where bugs hide
+# ---------------------------------------------------------------------------
+
+
+def objects_in(value: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """The paths of every JSON object inside `value`, itself included."""
+    found: list[tuple[Any, ...]] = []
+    if isinstance(value, dict):
+        found.append(path)
+        for key, item in value.items():
+            found.extend(objects_in(item, (*path, key)))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            found.extend(objects_in(item, (*path, index)))
+    return found
+
+
+def value_at(value: Any, path: tuple[Any, ...]) -> Any:
+    for step in path:
+        value = value[step]
+    return value
+
+
+@st.composite
+def mutated_data(draw: st.DrawFn, cls: type[Any]) -> Any:
+    """The JSON data of a valid object, changed in one or two places."""
+    data = tm.to_dict(draw(STRATEGIES[cls]))
+    for _ in range(draw(st.integers(1, 2))):
+        target = value_at(data, draw(st.sampled_from(objects_in(data))))
+        keys = list(target)
+        kind = draw(st.sampled_from(["replace", "delete", "add", "null"]))
+        if kind == "add" or not keys:
+            target[draw(st.text(max_size=8) | st.sampled_from(["age", "id", "x"]))] = (
+                draw(json_values(5))
+            )
+        else:
+            key = draw(st.sampled_from(keys))
+            if kind == "delete":
+                del target[key]
+            elif kind == "null":
+                target[key] = None
+            else:
+                target[key] = draw(json_values(5))
+    return data

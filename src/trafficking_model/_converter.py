@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import typing
+import weakref
 from collections.abc import Callable, Iterable, Mapping
 from collections.abc import Set as AbstractSet
 from decimal import Decimal, InvalidOperation
@@ -127,7 +128,7 @@ def key_path(key: object) -> str:
 # ---------------------------------------------------------------------------
 
 
-def _structure_str(value: object, _: object) -> str:
+def structure_str(value: object, _: object) -> str:
     if type(value) is str:
         if is_scalar_text(value):
             return value
@@ -144,7 +145,7 @@ class HugeInt:
         self.digits = digits
 
 
-def _structure_int(value: object, _: object) -> int:
+def structure_int(value: object, _: object) -> int:
     if type(value) is int:
         if -INT_LIMIT < value < INT_LIMIT:
             return value
@@ -167,7 +168,7 @@ def too_long(value: object) -> ValidationError:
     )
 
 
-def _structure_bool(value: object, _: object) -> bool:
+def structure_bool(value: object, _: object) -> bool:
     if type(value) is bool:
         return value
     raise wrong_type("bool", value)
@@ -178,7 +179,7 @@ def _structure_number(value: object, _: object) -> float:
     if type(value) is float:
         return value
     if type(value) is int or type(value) is HugeInt:
-        return _structure_int(value, int)
+        return structure_int(value, int)
     raise wrong_type("a number (int or float)", value)
 
 
@@ -282,10 +283,10 @@ def _sequence_hook(type_: object, conv: cattrs.Converter) -> Hook:
     item_type = typing.get_args(type_)[0]
     item_hook = conv.get_structure_hook(item_type)
     members: dict[object, enum.Enum] | None = None
-    if is_enum(item_type) and item_hook is _registered_enum_hooks.get(item_type):
+    if is_enum(item_type) and item_hook is ENUM_HOOKS.get(item_type):
         members = {member.value: member for member in item_type}
 
-    plain_text = item_hook is _structure_str
+    plain_text = item_hook is structure_str
 
     def structure_sequence(value: object, _: object) -> object:
         if type(value) is not list and type(value) is not tuple:
@@ -372,13 +373,13 @@ def _unstructure_flag_set_factory(type_: object) -> Unhook:
     return unstructure_flag_set
 
 
-def _structure_figure(value: object, _: object) -> Figure:
+def structure_figure(value: object, _: object) -> Figure:
     if type(value) is int and -INT_LIMIT < value < INT_LIMIT:
         return value  # the common case, in one call
     if value is None:
         return None
     if type(value) is int or type(value) is HugeInt:
-        return _structure_int(value, int)
+        return structure_int(value, int)
     if type(value) is dict:
         count = converter.structure(value, Count)
         return count.low if count.is_exact else count
@@ -421,7 +422,7 @@ def _breakdown_hook(type_: object, _conv: cattrs.Converter) -> Hook:
                 )
             elif figures and (count is None or type(count) is dict):
                 try:
-                    counts[member] = _structure_figure(count, Figure)
+                    counts[member] = structure_figure(count, Figure)
                 except Exception as error:
                     problems.extend(
                         problem.under(key_path(key)) for problem in problems_of(error)
@@ -441,6 +442,10 @@ def _breakdown_hook(type_: object, _conv: cattrs.Converter) -> Hook:
     return structure_breakdown
 
 
+OBJECT_HOOKS: weakref.WeakSet[Hook] = weakref.WeakSet()
+"""The hooks `_attrs_hook` made: a class's fields structured one by one."""
+
+
 def _attrs_hook(cls: type[Any], conv: cattrs.Converter) -> Hook:
     structure_fields = make_dict_structure_fn(cls, conv)
 
@@ -449,6 +454,7 @@ def _attrs_hook(cls: type[Any], conv: cattrs.Converter) -> Hook:
             raise wrong_type("an object", value)
         return structure_fields(value, cls)
 
+    OBJECT_HOOKS.add(structure_object)
     return structure_object
 
 
@@ -530,23 +536,23 @@ def _unstructure_optional_factory(type_: object, conv: cattrs.Converter) -> Unho
 # The converter
 # ---------------------------------------------------------------------------
 
-_registered_enum_hooks: dict[Any, Hook] = {}
+ENUM_HOOKS: dict[Any, Hook] = {}
 
 
 def _make_converter() -> cattrs.Converter:
     conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
-    conv.register_structure_hook(str, _structure_str)
-    conv.register_structure_hook(int, _structure_int)
-    conv.register_structure_hook(bool, _structure_bool)
+    conv.register_structure_hook(str, structure_str)
+    conv.register_structure_hook(int, structure_int)
+    conv.register_structure_hook(bool, structure_bool)
     conv.register_structure_hook(float, _structure_number)
     conv.register_structure_hook(dt.date, _structure_date)
     conv.register_structure_hook(Decimal, _structure_decimal)
     conv.register_structure_hook(type(None), _structure_none)
 
     def enum_factory(enum_type: type[enum.Enum]) -> Hook:
-        hook = _registered_enum_hooks.get(enum_type)
+        hook = ENUM_HOOKS.get(enum_type)
         if hook is None:
-            hook = _registered_enum_hooks[enum_type] = _enum_hook(enum_type)
+            hook = ENUM_HOOKS[enum_type] = _enum_hook(enum_type)
         return hook
 
     conv.register_structure_hook_factory(is_enum, enum_factory)
@@ -563,7 +569,7 @@ def _make_converter() -> cattrs.Converter:
         is_breakdown, lambda type_: _breakdown_hook(type_, conv)
     )
     conv.register_structure_hook_factory(attrs.has, lambda cls: _attrs_hook(cls, conv))
-    conv.register_structure_hook_func(is_figure, _structure_figure)
+    conv.register_structure_hook_func(is_figure, structure_figure)
     conv.register_structure_hook_func(
         lambda type_: type_ is GlotipRow, _glotip_row_hook(conv)
     )
@@ -702,7 +708,7 @@ def structure(data: object, cls: type[T]) -> T:
     """
     try:
         hook = converter.get_structure_hook(cls)
-    except StructureHandlerNotFoundError:
+    except (StructureHandlerNotFoundError, TypeError):  # TypeError: unhashable
         raise fail(UNSUPPORTED_TYPE, f"cannot load {cls!r}: no hook for it") from None
     try:
         return typing.cast("T", hook(data, cls))

@@ -47,13 +47,14 @@ import json
 import typing
 from typing import Any, TypeVar
 
-from trafficking_model._converter import converter, fail, structure, unstructure
+from trafficking_model._converter import converter, fail, unstructure
 from trafficking_model._json import (
     JsonText,
     accelerated_decoder,
     encode_json,
     parse_json,
 )
+from trafficking_model._loaders import load
 from trafficking_model._validation import JSON, TYPE
 
 __all__ = ["converter", "from_dict", "from_json", "to_dict", "to_json"]
@@ -86,7 +87,7 @@ def from_dict(data: object, cls: type[T]) -> T:
         ...
         trafficking_model.errors.ValidationError: $.defendants: expected int, null or a range, got str
     """
-    return structure(data, cls)
+    return load(data, cls)
 
 
 def to_dict(obj: object) -> Any:  # noqa: ANN401 - JSON-like data
@@ -146,7 +147,7 @@ def from_json(data: JsonText, cls: type[T]) -> T:
         result = fast(data)
         if result is not None:
             return typing.cast("T", result)
-    return structure(parse_json(data), cls)
+    return load(parse_json(data), cls)
 
 
 def to_json(obj: object, *, indent: int | None = None) -> str:

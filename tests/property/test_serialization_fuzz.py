@@ -25,6 +25,7 @@ from serialization_helpers import (
     STRATEGIES,
     acceleration,
     json_values,
+    mutated_data,
     outcome,
 )
 from trafficking_model._json import parse_json as _parse_json
@@ -62,45 +63,10 @@ def test_from_json_raises_only_validation_error(
 # ---------------------------------------------------------------------------
 
 
-def _objects(value: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    """The paths of every JSON object inside `value`, itself included."""
-    found: list[tuple[Any, ...]] = []
-    if isinstance(value, dict):
-        found.append(path)
-        for key, item in value.items():
-            found.extend(_objects(item, (*path, key)))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            found.extend(_objects(item, (*path, index)))
-    return found
-
-
-def _at(value: Any, path: tuple[Any, ...]) -> Any:
-    for step in path:
-        value = value[step]
-    return value
-
-
 @st.composite
 def mutated(draw: st.DrawFn, cls: type[Any]) -> str:
     """The JSON text of a valid object, changed in one or two places."""
-    data = tm.to_dict(draw(STRATEGIES[cls]))
-    for _ in range(draw(st.integers(1, 2))):
-        target = _at(data, draw(st.sampled_from(_objects(data))))
-        keys = list(target)
-        kind = draw(st.sampled_from(["replace", "delete", "add", "null"]))
-        if kind == "add" or not keys:
-            target[draw(st.text(max_size=8) | st.sampled_from(["age", "id", "x"]))] = (
-                draw(json_values(5))
-            )
-        else:
-            key = draw(st.sampled_from(keys))
-            if kind == "delete":
-                del target[key]
-            elif kind == "null":
-                target[key] = None
-            else:
-                target[key] = draw(json_values(5))
+    data = draw(mutated_data(cls))
     separators = draw(st.sampled_from([(",", ":"), (", ", ": "), (",", " :")]))
     return json.dumps(data, separators=separators, ensure_ascii=draw(st.booleans()))
 
