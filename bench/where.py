@@ -11,6 +11,16 @@ For each record type, microseconds per record (CPU time, GC paused, best of
 - `iter_jsonl`: the whole load through the public function, so the rest
   (reading lines, the generator, the fall-back test) is what is left over.
 
+Then the same for a load from dicts (`from_dict`), with or without msgspec:
+
+- the loader alone: the class's generated loader with the checks switched off
+  (the type tests, the lookups, building the objects);
+- the model's checks: the same with the checks on, minus the above;
+- `from_dict`: the whole load through the public function;
+- the converter alone: cattrs' structuring with detailed validation, which
+  `from_dict` used for everything before the loaders and still uses for
+  whatever a loader does not take.
+
 Run from the repository root, in the benchmark's environment:
 
     python bench/where.py --records 5000 --repeat 7
@@ -32,7 +42,8 @@ import orjson
 
 import data
 import trafficking_model as tm
-from trafficking_model import _accelerated
+from trafficking_model import _accelerated, _loaders
+from trafficking_model._converter import structure
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator
@@ -129,6 +140,32 @@ def steps_of(cls: type[Any], lines: list[bytes], repeat: int) -> list[float]:
     return best
 
 
+def dict_steps_of(cls: type[Any], dicts: list[Any], repeat: int) -> list[float]:
+    """The steps of a load from dicts, interleaved over `repeat` runs."""
+    loader = _loaders.loader_for(cls)
+    assert loader is not None
+
+    def loader_alone() -> float:
+        with checks_off(cls):
+            return per_record(loader, dicts, 1)
+
+    steps: list[Callable[[], float]] = [
+        loader_alone,
+        lambda: per_record(loader, dicts, 1),
+        lambda: per_record(lambda item: tm.from_dict(item, cls), dicts, 1),
+        lambda: per_record(lambda item: structure(item, cls), dicts, 1),
+    ]
+    best = [float("inf")] * len(steps)
+    for _ in range(repeat):
+        for index, step in enumerate(steps):
+            gc.disable()
+            try:
+                best[index] = min(best[index], step())
+            finally:
+                gc.enable()
+    return best
+
+
 def main() -> None:
     """Print the table: one row per record type."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -141,16 +178,29 @@ def main() -> None:
         "| rest of iter_jsonl | iter_jsonl |"
     )
     print("|---|---:|---:|---:|---:|---:|---:|")
-    for name, cls, make in (
+    kinds = (
         ("Victim", tm.Victim, data.victims),
         ("Case", tm.Case, data.cases),
         ("CountryReport", tm.CountryReport, data.reports),
-    ):
+    )
+    for name, cls, make in kinds:
         lines = [tm.to_json(obj).encode() for obj in make(options.records)]
         parse, alone, checked, mirror, total = steps_of(cls, lines, options.repeat)
         print(
             f"| {name} | {parse:.1f} | {alone:.1f} | {checked - alone:.1f} "
             f"| {mirror:.1f} | {total - checked - mirror:.1f} | {total:.1f} |"
+        )
+    print(
+        "\n| record | loader alone | model's checks | from_dict "
+        "| converter alone (before) |"
+    )
+    print("|---|---:|---:|---:|---:|")
+    for name, cls, make in kinds:
+        dicts = [tm.to_dict(obj) for obj in make(options.records)]
+        alone, checked, whole, before = dict_steps_of(cls, dicts, options.repeat)
+        print(
+            f"| {name} | {alone:.1f} | {checked - alone:.1f} | {whole:.1f} "
+            f"| {before:.1f} |"
         )
 
 

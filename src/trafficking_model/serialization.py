@@ -34,6 +34,12 @@ the full path, such as `$.prosecution.sentenced`.
 
 The same object always gives byte-identical JSON.
 
+`from_dict` (and `from_json` without msgspec) first tries a loader generated
+for each model class from its fields, which checks each value's type inline
+and builds no error report; whatever it does not take goes to this converter,
+which decides again and builds the report. Results and errors are the
+converter's either way, and hooks registered on it take effect as before.
+
 When the optional `msgspec` package is installed (extra `fast`), `from_json`,
 `to_json` and the JSON Lines functions use it to decode and encode the common,
 valid case faster. Results and errors are the same either way: any input the

@@ -183,7 +183,7 @@ def test_accelerated_and_converter_agree_on_tricky_keys(
 
 
 def test_hooks_registered_by_users_take_effect() -> None:
-    """The accelerated path steps aside once the converter has user hooks."""
+    """The accelerated path and the loaders step aside once the converter has user hooks."""
     script = """
 import datetime as dt, io, trafficking_model as tm
 def slashed(value, _type):
@@ -191,6 +191,11 @@ def slashed(value, _type):
 tm.converter.register_structure_hook(dt.date, slashed)
 text = '{"start":"2020/01/01","end":"2020/12/31"}'
 print(tm.from_json(text, tm.Period) == tm.Period.from_years(2020))
+print(tm.from_dict({"start": "2020/01/01", "end": "2020/12/31"}, tm.Period).start)
+try:  # the library's own date hook would take it
+    tm.from_dict({"start": "2020-01-01", "end": "2020-12-31"}, tm.Period)
+except tm.ValidationError as error:
+    print(error.problems[0].path)
 print(next(tm.iter_jsonl(io.BytesIO(text.encode()), tm.Period)).end)
 tm.converter.register_unstructure_hook(dt.date, lambda day: day.strftime("%Y/%m/%d"))
 print(tm.to_json(tm.Period.from_years(2020)))
@@ -200,6 +205,8 @@ print(tm.to_json(tm.Period.from_years(2020)))
     )
     assert result.stdout.splitlines() == [
         "True",
+        "2020-01-01",
+        "$.start",
         "2020-12-31",
         '{"end":"2020/12/31","start":"2020/01/01"}',
     ]

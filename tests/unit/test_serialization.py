@@ -571,8 +571,9 @@ def test_writing_what_is_not_a_model_object_is_a_validation_error() -> None:
     assert found[:2] == ("$[1]", "type")
 
 
-def test_loading_an_unsupported_type_is_a_validation_error() -> None:
-    found = only_problem(lambda: tm.from_dict({}, object))
+@pytest.mark.parametrize("cls", [object, [tm.Victim], {"cls": tm.Victim}, 3])
+def test_loading_an_unsupported_type_is_a_validation_error(cls: Any) -> None:
+    found = only_problem(lambda: tm.from_dict({}, cls))
     assert found[:2] == ("$", "unsupported_type")
 
 
