@@ -31,6 +31,7 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 from immutabledict import immutabledict
 
+from trafficking_model._figures import frozen_dict
 from trafficking_model._rules import holds, rule
 from trafficking_model._types import (
     flag_vocabularies,
@@ -437,7 +438,7 @@ def _breakdown_hook(type_: object, _conv: cattrs.Converter) -> Hook:
                 )
         if problems:
             raise ValidationError(problems)
-        return immutabledict(counts)
+        return frozen_dict(counts)
 
     return structure_breakdown
 

@@ -127,6 +127,48 @@ _EMPTY: immutabledict[Any, Figure] = immutabledict()
 """The one empty breakdown, shared: it is immutable."""
 
 
+def _wrapped(items: dict[Any, Any]) -> immutabledict[Any, Any]:
+    # immutabledict's constructor is pure Python and costs about five times
+    # this (1.6 against 0.3 µs); a report freezes up to six breakdowns.
+    frozen: immutabledict[Any, Any] = object.__new__(immutabledict)
+    # immutabledict's own attributes: `_wrapping_works` checks them at import.
+    frozen._dict = items
+    frozen._hash = None
+    return frozen
+
+
+def _wrapping_works() -> bool:
+    """Whether `_wrapped` builds what immutabledict's own constructor builds."""
+    try:
+        probe = _wrapped({"a": 1})
+        reference = immutabledict({"a": 1})
+        return (
+            vars(probe) == vars(reference)
+            and probe == reference
+            and hash(probe) == hash(reference)
+            and repr(probe) == repr(reference)
+        )
+    except Exception:  # another layout: use the constructor
+        return False
+
+
+_WRAP = _wrapped if _wrapping_works() else immutabledict
+
+
+def frozen_dict(items: dict[Any, Any]) -> immutabledict[Any, Any]:
+    """An `immutabledict` of a dict this module owns, built fast.
+
+    The dict must be a new one that nothing else holds: it is wrapped, not
+    copied. Where immutabledict stores its items otherwise than this module
+    knows (another version), its own constructor is used instead.
+
+    Example:
+        >>> frozen_dict({"a": 1})
+        immutabledict({'a': 1})
+    """
+    return _WRAP(items) if items else _EMPTY
+
+
 def freeze_breakdowns(obj: object, names: Iterable[str]) -> None:
     """Store every breakdown of a new aggregate as an immutable mapping, in place.
 
@@ -141,8 +183,7 @@ def freeze_breakdowns(obj: object, names: Iterable[str]) -> None:
         if type(value) is immutabledict:
             continue
         if type(value) is dict or isinstance(value, Mapping):
-            frozen = immutabledict(value) if value else _EMPTY
-            object.__setattr__(obj, name, frozen)
+            object.__setattr__(obj, name, frozen_dict(dict(value)))
 
 
 def store_exact(

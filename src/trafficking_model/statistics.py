@@ -878,6 +878,9 @@ def _plain_cross_tab(statistics: VictimStatistics, total: int) -> bool:
     return True
 
 
+_FLOW_PAIRS: Final = tuple((name, f"labour_{name}") for name in _FLOWS)
+
+
 def _plainly_valid_flows(figures: LawEnforcementFigures) -> bool:
     if not plain_standalone(figures, _LONE_FLOWS):
         return False
@@ -888,9 +891,9 @@ def _plainly_valid_flows(figures: LawEnforcementFigures) -> bool:
         or not plain_names(figures.derived, _FLOW_FIGURES)
     ):
         return False
-    for name in _FLOWS:
+    for name, labour_name in _FLOW_PAIRS:
         total = getattr(figures, name)
-        labour = getattr(figures, f"labour_{name}")
+        labour = getattr(figures, labour_name)
         if total is not None and (type(total) is not int or not 0 <= total < INT_LIMIT):
             return False
         if labour is not None and (

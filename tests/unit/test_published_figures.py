@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import pickle
 from types import SimpleNamespace
 from typing import Any
 
 import jsonschema
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from immutabledict import immutabledict
 
 import trafficking_model as tm
 from trafficking_model import (
@@ -31,8 +35,9 @@ from trafficking_model import (
     ValidationError,
     Victim,
     VictimStatistics,
+    _figures,
 )
-from trafficking_model._figures import plain_standalone
+from trafficking_model._figures import frozen_dict, plain_standalone
 from trafficking_model._validation import INT_LIMIT
 
 # --- Count -------------------------------------------------------------------
@@ -649,3 +654,43 @@ def test_the_fast_test_of_a_lone_figure(value: Any, plain: bool) -> None:
         is plain
     )
     assert plain_standalone(SimpleNamespace(first=value), []) is True
+
+
+# ---------------------------------------------------------------------------
+# Breakdowns are frozen fast, into what immutabledict's constructor builds
+# ---------------------------------------------------------------------------
+
+
+def test_the_installed_immutabledict_is_wrapped_fast() -> None:
+    assert _figures._WRAP is _figures._wrapped
+
+
+@given(items=st.dictionaries(st.sampled_from(list(tm.Sex)), st.integers(0, 9)))
+def test_a_frozen_dict_is_what_the_constructor_builds(items: dict[Any, int]) -> None:
+    frozen = frozen_dict(dict(items))
+    reference = immutabledict(items)
+    assert type(frozen) is immutabledict
+    assert frozen == reference
+    assert repr(frozen) == repr(reference)
+    assert hash(frozen) == hash(reference)
+    assert vars(frozen) == vars(reference)
+    assert pickle.loads(pickle.dumps(frozen)) == reference
+    assert frozen | {tm.Sex.MALE: 1} == reference | {tm.Sex.MALE: 1}
+    with pytest.raises(TypeError):
+        frozen[tm.Sex.MALE] = 1  # type: ignore[index]
+
+
+def test_an_empty_dict_is_frozen_as_the_shared_empty_breakdown() -> None:
+    assert frozen_dict({}) is frozen_dict({})
+
+
+def test_another_layout_of_immutabledict_falls_back_to_its_constructor(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def elsewhere(items: dict[Any, Any]) -> immutabledict[Any, Any]:
+        frozen: immutabledict[Any, Any] = object.__new__(immutabledict)
+        frozen.__dict__["_items"] = items
+        return frozen
+
+    monkeypatch.setattr(_figures, "_wrapped", elsewhere)
+    assert not _figures._wrapping_works()
