@@ -13,9 +13,11 @@ converter, which decides again and builds the report. So `load` accepts
 exactly what the converter accepts, builds the same object, and its errors are
 the converter's.
 
-Like the msgspec codec, a loader steps aside for its class once hooks are
-registered on the converter after import, so that user hooks always take
-effect.
+The loaders are generated at the first load, not at import, with the
+converter's hooks as they are then: a class with a hook of its own (a user's
+too) gets no loader, and the loaders of the classes that hold it call that
+hook. Like the msgspec codec, every loader steps aside once hooks are
+registered on the converter after that, so that user hooks always take effect.
 """
 
 from __future__ import annotations
@@ -155,20 +157,29 @@ def _generate(cls: type[Any], loaders: dict[Any, Loader]) -> Loader | None:
     return typing.cast("Loader", namespace["load"])
 
 
-# The converter's hook of each class as it was when its loader was generated.
-_LOADERS: dict[Any, tuple[object, Loader]] = {}
+# The converter's hook of each class as it was when its loader was generated;
+# `None` until the first load, so that importing the package stays cheap.
+_LOADERS: dict[Any, tuple[object, Loader]] | None = None
 
 
-def _prepare() -> None:
-    loaders: dict[Any, Loader] = {}
-    for cls in MODEL_CLASSES:  # parts before the wholes that hold them
-        loader = _generate(cls, loaders)
-        if loader is not None:
-            loaders[cls] = loader
-            _LOADERS[cls] = (converter.get_structure_hook(cls), loader)
+def _prepared() -> dict[Any, tuple[object, Loader]]:
+    """The loaders, generated at the first call with the hooks as they are then.
 
-
-_prepare()
+    A class with a hook of its own, a user's included, gets no loader, and the
+    classes that hold it call that hook; a hook registered later steps every
+    loader aside (see `load`).
+    """
+    global _LOADERS  # noqa: PLW0603 - generated once
+    if _LOADERS is None:
+        loaders: dict[Any, Loader] = {}
+        prepared: dict[Any, tuple[object, Loader]] = {}
+        for cls in MODEL_CLASSES:  # parts before the wholes that hold them
+            loader = _generate(cls, loaders)
+            if loader is not None:
+                loaders[cls] = loader
+                prepared[cls] = (converter.get_structure_hook(cls), loader)
+        _LOADERS = prepared
+    return _LOADERS
 
 
 def load(data: object, cls: type[T]) -> T:
@@ -183,7 +194,7 @@ def load(data: object, cls: type[T]) -> T:
         datetime.date(2021, 12, 31)
     """
     try:
-        entry = _LOADERS.get(cls)
+        entry = (_LOADERS or _prepared()).get(cls)
     except TypeError:  # not a type: the converter says so
         entry = None
     if entry is not None and converter.get_structure_hook(cls) is entry[0]:
@@ -200,7 +211,7 @@ def loader_for(cls: object) -> Callable[[object], Any] | None:
     The loader returns the object, or raises any exception where it leaves the
     input to the converter.
     """
-    entry = _LOADERS.get(cls)
+    entry = _prepared().get(cls)
     if entry is None or converter.get_structure_hook(cls) is not entry[0]:
         return None
     return entry[1]

@@ -182,6 +182,27 @@ def test_accelerated_and_converter_agree_on_tricky_keys(
         _same(fast, slow)
 
 
+def test_hooks_registered_before_the_first_load_take_effect() -> None:
+    """The loaders, generated at the first load, call a user's hook for a part."""
+    script = """
+import trafficking_model as tm
+library_hook = tm.converter.get_structure_hook(tm.Defendant)
+seen = []
+def spy(value, cls):
+    seen.append(cls.__name__)
+    return library_hook(value, cls)
+tm.converter.register_structure_hook(tm.Defendant, spy)
+defendant = {"id": "D", "sex": "male", "indicted": True, "disposition": "pending"}
+case = {"id": "C", "offence": "other", "registered_on": "2020-01-01",
+        "defendants": [defendant]}
+print(tm.from_dict(case, tm.Case).defendants[0].id, seen)
+"""
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.splitlines() == ["D ['Defendant']"]
+
+
 def test_hooks_registered_by_users_take_effect() -> None:
     """The accelerated path and the loaders step aside once the converter has user hooks."""
     script = """
