@@ -107,6 +107,22 @@ def _without_checks(cls: type[Any], lines: list[bytes]) -> float:
         return per_record(msgspec.json.Decoder(cls).decode, lines, 1)
 
 
+def interleaved(steps: list[Callable[[], float]], repeat: int) -> list[float]:
+    """The best result of each step over `repeat` rounds, GC paused.
+
+    Interleaved, so that a busy moment of a shared machine hits every step.
+    """
+    best = [float("inf")] * len(steps)
+    for _ in range(repeat):
+        for index, step in enumerate(steps):
+            gc.disable()
+            try:
+                best[index] = min(best[index], step())
+            finally:
+                gc.enable()
+    return best
+
+
 def steps_of(cls: type[Any], lines: list[bytes], repeat: int) -> list[float]:
     """The time of each step for one record type, interleaved over `repeat` runs.
 
@@ -129,15 +145,7 @@ def steps_of(cls: type[Any], lines: list[bytes], repeat: int) -> list[float]:
         lambda: per_record(keys, lines, 1),
         whole,
     ]
-    best = [float("inf")] * len(steps)
-    for _ in range(repeat):
-        for index, step in enumerate(steps):
-            gc.disable()
-            try:
-                best[index] = min(best[index], step())
-            finally:
-                gc.enable()
-    return best
+    return interleaved(steps, repeat)
 
 
 def dict_steps_of(cls: type[Any], dicts: list[Any], repeat: int) -> list[float]:
@@ -155,15 +163,7 @@ def dict_steps_of(cls: type[Any], dicts: list[Any], repeat: int) -> list[float]:
         lambda: per_record(lambda item: tm.from_dict(item, cls), dicts, 1),
         lambda: per_record(lambda item: structure(item, cls), dicts, 1),
     ]
-    best = [float("inf")] * len(steps)
-    for _ in range(repeat):
-        for index, step in enumerate(steps):
-            gc.disable()
-            try:
-                best[index] = min(best[index], step())
-            finally:
-                gc.enable()
-    return best
+    return interleaved(steps, repeat)
 
 
 def main() -> None:
