@@ -501,7 +501,7 @@ def _unstructure_sequence_factory(type_: object, conv: cattrs.Converter) -> Unho
         if is_enum(item_type):
 
             def unstructure_enum_set(value: Iterable[enum.Enum]) -> list[object]:
-                return sorted([member.value for member in value])
+                return sorted([member._value_ for member in value])
 
             return unstructure_enum_set
 
@@ -518,9 +518,13 @@ def _unstructure_sequence_factory(type_: object, conv: cattrs.Converter) -> Unho
 
 def unstructure_breakdown(value: Mapping[enum.Enum, Figure]) -> dict[str, object]:
     return {
-        member.value: unstructure_figure(value[member])
-        for member in sorted(value, key=value_of)
+        member._value_: unstructure_figure(count)
+        for member, count in sorted(value.items(), key=_by_member_value)
     }
+
+
+def _by_member_value(item: tuple[enum.Enum, object]) -> str:
+    return value_of(item[0])
 
 
 def _unstructure_optional_factory(type_: object, conv: cattrs.Converter) -> Unhook:
