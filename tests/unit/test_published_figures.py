@@ -611,10 +611,21 @@ def test_summaries_mark_what_is_derived_partial_and_not_reported() -> None:
             lambda n: tm.LawEnforcementFigures(year=2020, investigations=n),
             "$.investigations",
         ),
+        (
+            lambda n: tm.LawEnforcementFigures(year=2020, labour_investigations=n),
+            "$.labour_investigations",
+        ),
         (lambda n: tm.CaseStatistics(total=n), "$.total"),
         (lambda n: tm.VictimStatistics(total=n), "$.total"),
     ],
-    ids=["defendants", "indicted", "investigations", "case total", "victim total"],
+    ids=[
+        "defendants",
+        "indicted",
+        "investigations",
+        "labour investigations",
+        "case total",
+        "victim total",
+    ],
 )
 def test_a_figure_one_past_the_longest_int_is_refused_on_the_fast_path_too(
     make: Any, path: str
