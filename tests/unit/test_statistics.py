@@ -628,6 +628,46 @@ def test_a_complete_cross_tab_must_reach_each_margin_given() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("cells", "margins"),
+    [
+        (  # the ages agree, the sexes do not
+            {
+                SexAgeGroup.WOMEN: 5,
+                SexAgeGroup.MEN: 2,
+                SexAgeGroup.GIRLS: 2,
+                SexAgeGroup.BOYS: 1,
+            },
+            ("women and girls sum to 7", "men and boys sum to 3"),
+        ),
+        (  # the sexes agree, the ages do not
+            {
+                SexAgeGroup.WOMEN: 5,
+                SexAgeGroup.MEN: 3,
+                SexAgeGroup.GIRLS: 1,
+                SexAgeGroup.BOYS: 1,
+            },
+            ("women and men sum to 8", "girls and boys sum to 2"),
+        ),
+    ],
+    ids=["by sex", "by age group"],
+)
+def test_an_exact_complete_cross_tab_off_a_margin_is_rejected(
+    cells: dict[SexAgeGroup, int], margins: tuple[str, str]
+) -> None:
+    """Every figure exact and nothing partial: the fast path sees it first."""
+    with pytest.raises(ValidationError) as raised:
+        _cross(by_sex_and_age=cells)
+    found = [
+        (p.path, p.rule, p.message[: len(m)])
+        for p, m in zip(raised.value.problems, margins, strict=True)
+    ]
+    assert found == [
+        ("$.by_sex_and_age", "sex_age_within_margin", margins[0]),
+        ("$.by_sex_and_age", "sex_age_matches_margin", margins[1]),
+    ]
+
+
 def test_a_member_missing_from_a_partial_margin_is_not_checked() -> None:
     statistics = VictimStatistics(
         total=10,
