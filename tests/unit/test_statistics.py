@@ -628,8 +628,12 @@ def test_a_complete_cross_tab_must_reach_each_margin_given() -> None:
     )
 
 
+_WITHIN = "sex_age_within_margin"
+_MATCHES = "sex_age_matches_margin"
+
+
 @pytest.mark.parametrize(
-    ("cells", "margins"),
+    ("cells", "expected"),
     [
         (  # the ages agree, the sexes do not
             {
@@ -638,7 +642,10 @@ def test_a_complete_cross_tab_must_reach_each_margin_given() -> None:
                 SexAgeGroup.GIRLS: 2,
                 SexAgeGroup.BOYS: 1,
             },
-            ("women and girls sum to 7", "men and boys sum to 3"),
+            [
+                (_WITHIN, "women and girls sum to 7"),
+                (_MATCHES, "men and boys sum to 3"),
+            ],
         ),
         (  # the sexes agree, the ages do not
             {
@@ -647,25 +654,39 @@ def test_a_complete_cross_tab_must_reach_each_margin_given() -> None:
                 SexAgeGroup.GIRLS: 1,
                 SexAgeGroup.BOYS: 1,
             },
-            ("women and men sum to 8", "girls and boys sum to 2"),
+            [
+                (_WITHIN, "women and men sum to 8"),
+                (_MATCHES, "girls and boys sum to 2"),
+            ],
+        ),
+        (  # each margin holds what the cells give its other member
+            {
+                SexAgeGroup.WOMEN: 0,
+                SexAgeGroup.MEN: 3,
+                SexAgeGroup.GIRLS: 4,
+                SexAgeGroup.BOYS: 3,
+            },
+            [
+                (_MATCHES, "women and girls sum to 4"),
+                (_WITHIN, "men and boys sum to 6"),
+                (_MATCHES, "women and men sum to 3"),
+                (_WITHIN, "girls and boys sum to 7"),
+            ],
         ),
     ],
-    ids=["by sex", "by age group"],
+    ids=["by sex", "by age group", "swapped"],
 )
 def test_an_exact_complete_cross_tab_off_a_margin_is_rejected(
-    cells: dict[SexAgeGroup, int], margins: tuple[str, str]
+    cells: dict[SexAgeGroup, int], expected: list[tuple[str, str]]
 ) -> None:
     """Every figure exact and nothing partial: the fast path sees it first."""
     with pytest.raises(ValidationError) as raised:
         _cross(by_sex_and_age=cells)
     found = [
-        (p.path, p.rule, p.message[: len(m)])
-        for p, m in zip(raised.value.problems, margins, strict=True)
+        (problem.path, problem.rule, problem.message[: len(start)])
+        for problem, (_, start) in zip(raised.value.problems, expected, strict=True)
     ]
-    assert found == [
-        ("$.by_sex_and_age", "sex_age_within_margin", margins[0]),
-        ("$.by_sex_and_age", "sex_age_matches_margin", margins[1]),
-    ]
+    assert found == [("$.by_sex_and_age", rule, start) for rule, start in expected]
 
 
 def test_a_member_missing_from_a_partial_margin_is_not_checked() -> None:
