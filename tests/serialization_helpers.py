@@ -64,6 +64,9 @@ def outcome(build: Callable[[], Any]) -> tuple[str, Any]:
         return ("error", error.problems)
 
 
+CLASS_IDS: dict[str, Any] = {"ids": lambda cls: cls.__name__}
+"""Parametrize over classes with their names as test ids."""
+
 MODEL_CLASSES: list[type[Any]] = [
     value
     for name in tm.__all__

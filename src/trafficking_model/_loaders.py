@@ -23,7 +23,7 @@ registered on the converter after that, so that user hooks always take effect.
 from __future__ import annotations
 
 import typing
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 import attrs
 
@@ -40,9 +40,6 @@ from trafficking_model._converter import (
 from trafficking_model._models import MODEL_CLASSES
 from trafficking_model._types import is_optional, optional_inner
 from trafficking_model._validation import INT_LIMIT
-
-if TYPE_CHECKING:
-    from collections.abc import Callable
 
 T = TypeVar("T")
 
@@ -205,7 +202,7 @@ def load(data: object, cls: type[T]) -> T:
     return structure(data, cls)
 
 
-def loader_for(cls: object) -> Callable[[object], Any] | None:
+def loader_for(cls: object) -> Loader | None:
     """The generated loader of `cls`, or `None` where only the converter loads it.
 
     The loader returns the object, or raises any exception where it leaves the

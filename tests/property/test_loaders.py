@@ -24,6 +24,7 @@ from hypothesis import strategies as st
 import trafficking_model as tm
 from profiles import examples
 from serialization_helpers import (
+    CLASS_IDS,
     DATA_CLASSES,
     STRATEGIES,
     json_values,
@@ -34,8 +35,6 @@ from serialization_helpers import (
 from trafficking_model import _loaders, vocabularies
 from trafficking_model._converter import structure
 from trafficking_model._models import MODEL_CLASSES
-
-CLASS_IDS = {"ids": lambda cls: cls.__name__}
 
 MEMBERS: dict[str, list[enum.Enum]] = {}
 for _name in vocabularies.__all__:

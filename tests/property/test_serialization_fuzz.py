@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 import trafficking_model as tm
 from profiles import examples
 from serialization_helpers import (
+    CLASS_IDS,
     DATA_CLASSES,
     HAS_MSGSPEC,
     STRATEGIES,
@@ -29,8 +30,6 @@ from serialization_helpers import (
     outcome,
 )
 from trafficking_model._json import parse_json as _parse_json
-
-CLASS_IDS = {"ids": lambda cls: cls.__name__}
 
 accelerated_only = pytest.mark.skipif(not HAS_MSGSPEC, reason="msgspec not installed")
 

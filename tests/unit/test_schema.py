@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 import trafficking_model as tm
 from profiles import examples
-from serialization_helpers import DATA_CLASSES, MODEL_CLASSES, STRATEGIES
+from serialization_helpers import CLASS_IDS, DATA_CLASSES, MODEL_CLASSES, STRATEGIES
 from trafficking_model import CountryReport, Figure, Sex, ValidationError, json_schema
 from trafficking_model.__main__ import main
 from trafficking_model._models import MODEL_CLASSES_BY_NAME
@@ -31,7 +31,6 @@ from trafficking_model._validation import (
 from trafficking_model.formats import ctdc, glotip, htcds
 
 SCHEMAS = Path(__file__).parents[2] / "schemas"
-CLASS_IDS = {"ids": lambda cls: cls.__name__}
 
 
 def validator(cls: type[Any]) -> jsonschema.Draft202012Validator:
