@@ -6,8 +6,10 @@ problems as it goes. Most data is valid, so `load` first tries a loader
 generated for the class from its fields, as cattrs generates its own: each
 value's type is checked inline (`type(v) is int`), enum values are looked up
 in a table, nested objects go to their own loaders, and every other value to
-the converter's own hook for its type; then the class is called, which checks
-its rules. The loader builds no report: any failure at all (a key missing or
+the converter's own hook for its type; then the object is built as the
+class's `__init__` builds it (each field's converter, its slot, then
+`__attrs_post_init__`, which checks the rules), without the call with
+keywords, or by calling the class where its `__init__` does more. The loader builds no report: any failure at all (a key missing or
 unknown, a value of another type, a broken rule) sends the data to the
 converter, which decides again and builds the report. So `load` accepts
 exactly what the converter accepts, builds the same object, and its errors are
@@ -22,6 +24,8 @@ registered on the converter after that, so that user hooks always take effect.
 
 from __future__ import annotations
 
+import inspect
+import types
 import typing
 from typing import Any, TypeVar
 
@@ -108,6 +112,43 @@ class _Source:
         return self.loaders.get(type_)
 
 
+def _takes_self(default: object) -> bool:
+    factory = isinstance(default, attrs.Factory)  # type: ignore[arg-type]
+    return factory and getattr(default, "takes_self", False) is True
+
+
+def _slot_setters(cls: type[Any]) -> dict[str, object] | None:
+    """Each field's slot setter, where `cls.__init__` only sets the fields.
+
+    attrs' `__init__` calls each field's converter, sets the field through its
+    slot, and calls `__attrs_post_init__`; the loader can do the same without
+    the call with keywords, which costs more than the rest for a small class.
+    Any class that does more (a field with a validator or a default that takes
+    `self`, an `__attrs_pre_init__`, a slot that is not a field's, such as a
+    cached hash's) gets `None`, and the loader calls the class.
+    """
+    fields: tuple[attrs.Attribute[Any], ...] = attrs.fields(cls)
+    if hasattr(cls, "__attrs_pre_init__") or any(
+        field.validator is not None or _takes_self(field.default) for field in fields
+    ):
+        return None
+    slots = {
+        name
+        for klass in cls.__mro__
+        for name in klass.__dict__.get("__slots__", ())
+        if name != "__weakref__"
+    }
+    if slots != {field.name for field in fields}:
+        return None
+    setters: dict[str, object] = {}
+    for field in fields:
+        slot = inspect.getattr_static(cls, field.name)
+        if type(slot) is not types.MemberDescriptorType:
+            return None
+        setters[field.name] = slot.__set__
+    return setters
+
+
 def _generate(cls: type[Any], loaders: dict[Any, Loader]) -> Loader | None:
     """The loader of `cls`, or `None` where the converter must load it."""
     if converter.get_structure_hook(cls) not in OBJECT_HOOKS:
@@ -117,6 +158,9 @@ def _generate(cls: type[Any], loaders: dict[Any, Loader]) -> Loader | None:
         return None
     hints = typing.get_type_hints(cls)
     source = _Source(loaders)
+    setters = _slot_setters(cls)
+    if setters is not None:
+        return _compile(cls, _direct_body(cls, fields, hints, source, setters), source)
     arguments: list[str] = []
     later: list[str] = []
     for field in fields:
@@ -147,6 +191,41 @@ def _generate(cls: type[Any], loaders: dict[Any, Loader]) -> Loader | None:
         lines += ["    k = {}", *later]
         arguments.append("**k")
     lines.append(f"    return {build}({', '.join(arguments)})")
+    return _compile(cls, lines, source)
+
+
+def _direct_body(
+    cls: type[Any],
+    fields: tuple[attrs.Attribute[Any], ...],
+    hints: dict[str, Any],
+    source: _Source,
+    setters: dict[str, object],
+) -> list[str]:
+    """A loader that builds the object as `cls.__init__` would, field by field."""
+    keys = source.bind(frozenset(field.name for field in fields))
+    lines = [
+        "def load(o):",
+        f"    if type(o) is not dict or not o.keys() <= {keys}: raise _Decline",
+        f"    x = {source.bind(object.__new__)}({source.bind(cls)})",
+    ]
+    for field in fields:
+        key = repr(field.name)
+        value = source.expression(hints[field.name], f"o[{key}]")
+        default: Any = field.default
+        if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+            value = f"{value} if {key} in o else {source.bind(default.factory)}()"
+        elif default is not attrs.NOTHING:
+            value = f"{value} if {key} in o else {source.bind(default)}"
+        if field.converter is not None:
+            value = f"{source.bind(field.converter)}({value})"
+        lines.append(f"    {source.bind(setters[field.name])}(x, {value})")
+    if hasattr(cls, "__attrs_post_init__"):
+        lines.append("    x.__attrs_post_init__()")
+    lines.append("    return x")
+    return lines
+
+
+def _compile(cls: type[Any], lines: list[str], source: _Source) -> Loader:
     namespace = dict(source.names)
     exec(
         compile("\n".join(lines), f"<loader of {cls.__qualname__}>", "exec"), namespace

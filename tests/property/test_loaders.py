@@ -17,6 +17,7 @@ import enum
 import types
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -117,6 +118,69 @@ def _same(fast: tuple[str, Any], slow: tuple[str, Any]) -> None:
 
 def test_every_model_class_has_a_loader() -> None:
     assert [cls for cls in MODEL_CLASSES if _loaders.loader_for(cls) is None] == []
+
+
+def test_every_model_class_is_built_field_by_field() -> None:
+    # The loaders set the slots themselves rather than calling the class with
+    # keywords; the properties below hold the objects equal to the class's own.
+    assert [cls for cls in MODEL_CLASSES if _loaders._slot_setters(cls) is None] == []
+
+
+def _positive(instance: object, attribute: object, value: int) -> None:
+    if value < 0:
+        raise ValueError(value)
+
+
+@attrs.frozen
+class _Validated:
+    count: int = attrs.field(validator=_positive)
+
+
+@attrs.frozen
+class _SelfDefault:
+    low: int
+    high: int = attrs.field(
+        default=attrs.Factory(lambda self: self.low, takes_self=True)
+    )
+
+
+@attrs.frozen(cache_hash=True)
+class _CachedHash:
+    count: int
+
+
+@attrs.frozen
+class _PreInit:
+    count: int
+
+    def __attrs_pre_init__(self) -> None:
+        pass
+
+
+@attrs.define
+class _Dicted:
+    count: int
+
+
+@pytest.mark.parametrize("cls", [_Validated, _SelfDefault, _CachedHash, _PreInit])
+def test_a_class_whose_init_does_more_is_called(cls: type[Any]) -> None:
+    assert _loaders._slot_setters(cls) is None
+    load = _loaders._generate(cls, {})
+    assert load is not None
+    if cls is _Validated:
+        with pytest.raises(ValueError):  # noqa: PT011 - the validator's own
+            load({"count": -1})
+    elif cls is _SelfDefault:
+        assert load({"low": 3}) == _SelfDefault(3, 3)
+    else:
+        assert load({"count": 2}) == cls(2)
+
+
+def test_a_class_built_field_by_field_is_its_init_s_object() -> None:
+    load = _loaders._generate(_Dicted, {})
+    assert _loaders._slot_setters(_Dicted) is not None
+    assert load is not None
+    assert load({"count": 2}) == _Dicted(2)
 
 
 @pytest.mark.parametrize("cls", MODEL_CLASSES, **CLASS_IDS)
