@@ -9,8 +9,9 @@ in a table, nested objects go to their own loaders, and every other value to
 the converter's own hook for its type; then the object is built as the
 class's `__init__` builds it (each field's converter, its slot, then
 `__attrs_post_init__`, which checks the rules), without the call with
-keywords, or by calling the class where its `__init__` does more. The loader builds no report: any failure at all (a key missing or
-unknown, a value of another type, a broken rule) sends the data to the
+keywords, or by calling the class where its `__init__` does more. The loader
+builds no report: any failure at all (a key missing or unknown, a value of
+another type, a broken rule) sends the data to the
 converter, which decides again and builds the report. So `load` accepts
 exactly what the converter accepts, builds the same object, and its errors are
 the converter's.
@@ -112,6 +113,13 @@ class _Source:
         return self.loaders.get(type_)
 
 
+# attrs' own converter objects (attrs 24.1 on) may take the instance or the
+# field as well as the value: only a plain callable is called with the value.
+_CONVERTER_OBJECTS: tuple[type, ...] = tuple(
+    kind for kind in (getattr(attrs, "Converter", None),) if isinstance(kind, type)
+)
+
+
 def _takes_self(default: object) -> bool:
     factory = isinstance(default, attrs.Factory)  # type: ignore[arg-type]
     return factory and getattr(default, "takes_self", False) is True
@@ -125,11 +133,15 @@ def _slot_setters(cls: type[Any]) -> dict[str, object] | None:
     the call with keywords, which costs more than the rest for a small class.
     Any class that does more (a field with a validator or a default that takes
     `self`, an `__attrs_pre_init__`, a slot that is not a field's, such as a
-    cached hash's) gets `None`, and the loader calls the class.
+    cached hash's, a converter that is an `attrs.Converter` object) gets
+    `None`, and the loader calls the class.
     """
     fields: tuple[attrs.Attribute[Any], ...] = attrs.fields(cls)
     if hasattr(cls, "__attrs_pre_init__") or any(
-        field.validator is not None or _takes_self(field.default) for field in fields
+        field.validator is not None
+        or _takes_self(field.default)
+        or isinstance(field.converter, _CONVERTER_OBJECTS)
+        for field in fields
     ):
         return None
     slots = {

@@ -162,7 +162,20 @@ class _Dicted:
     count: int
 
 
-@pytest.mark.parametrize("cls", [_Validated, _SelfDefault, _CachedHash, _PreInit])
+_MORE: list[type[Any]] = [_Validated, _SelfDefault, _CachedHash, _PreInit]
+
+if hasattr(attrs, "Converter"):  # attrs 24.1 on
+
+    @attrs.frozen
+    class _ConverterObject:
+        count: int = attrs.field(
+            converter=attrs.Converter(lambda value, self_: value + 1, takes_self=True)
+        )
+
+    _MORE.append(_ConverterObject)
+
+
+@pytest.mark.parametrize("cls", _MORE)
 def test_a_class_whose_init_does_more_is_called(cls: type[Any]) -> None:
     assert _loaders._slot_setters(cls) is None
     load = _loaders._generate(cls, {})
@@ -174,6 +187,7 @@ def test_a_class_whose_init_does_more_is_called(cls: type[Any]) -> None:
         assert load({"low": 3}) == _SelfDefault(3, 3)
     else:
         assert load({"count": 2}) == cls(2)
+        assert repr(load({"count": 2})) == repr(cls(2))
 
 
 def test_a_class_built_field_by_field_is_its_init_s_object() -> None:
