@@ -157,9 +157,11 @@ class _PreInit:
         pass
 
 
-@attrs.define
-class _Dicted:
+@attrs.frozen
+class _Plain:
     count: int
+    names: frozenset[str] = attrs.field(default=("a",), converter=frozenset)
+    extra: tuple[int, ...] = attrs.field(factory=tuple, converter=tuple)
 
 
 _MORE: list[type[Any]] = [_Validated, _SelfDefault, _CachedHash, _PreInit]
@@ -190,11 +192,22 @@ def test_a_class_whose_init_does_more_is_called(cls: type[Any]) -> None:
         assert repr(load({"count": 2})) == repr(cls(2))
 
 
-def test_a_class_built_field_by_field_is_its_init_s_object() -> None:
-    load = _loaders._generate(_Dicted, {})
-    assert _loaders._slot_setters(_Dicted) is not None
+@pytest.mark.parametrize(
+    "data", [{"count": 2}, {"count": 2, "names": ["b", "b"], "extra": [1, 2]}]
+)
+def test_a_class_built_field_by_field_is_its_init_s_object(
+    data: dict[str, Any],
+) -> None:
+    # Converters run on given values and on defaults; factories are called.
+    load = _loaders._generate(_Plain, {})
+    assert _loaders._slot_setters(_Plain) is not None
     assert load is not None
-    assert load({"count": 2}) == _Dicted(2)
+    built = load(data)
+    expected = _Plain(**data)
+    assert built == expected
+    assert repr(built) == repr(expected)
+    assert type(built.names) is frozenset
+    assert type(built.extra) is tuple
 
 
 @pytest.mark.parametrize("cls", MODEL_CLASSES, **CLASS_IDS)
