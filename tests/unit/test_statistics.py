@@ -79,6 +79,22 @@ def test_any_mapping_is_stored_as_an_immutabledict(mapping: Any) -> None:
     hash(cases)
 
 
+def test_a_frozen_breakdown_is_kept_and_the_ones_after_it_are_frozen() -> None:
+    by_sex = immutabledict({Sex.FEMALE: 184, Sex.MALE: 5})
+    statistics = VictimStatistics(
+        total=189,
+        by_sex=by_sex,
+        by_age_group={AgeGroup.ADULT: 187, AgeGroup.CHILD: 2},
+        by_exploitation=types.MappingProxyType(
+            {ExploitationForm.SEXUAL: 179, ExploitationForm.FORCED_LABOUR: 10}
+        ),
+    )
+    assert statistics.by_sex is by_sex  # already immutable: not copied
+    assert type(statistics.by_age_group) is immutabledict
+    assert type(statistics.by_exploitation) is immutabledict
+    hash(statistics)
+
+
 @pytest.mark.parametrize(
     ("kwargs", "rule", "path", "message"),
     [
@@ -687,6 +703,41 @@ def test_an_exact_complete_cross_tab_off_a_margin_is_rejected(
         for problem, (_, start) in zip(raised.value.problems, expected, strict=True)
     ]
     assert found == [("$.by_sex_and_age", rule, start) for rule, start in expected]
+
+
+@pytest.mark.parametrize(
+    ("margin", "cells", "start"),
+    [
+        (  # the cells' women are nowhere in the sex margin
+            {"by_sex": {Sex.UNKNOWN: 5}},
+            {SexAgeGroup.WOMEN: 5},
+            "women and girls sum to 5, more than by_sex.female (0)",
+        ),
+        (  # the cells' adults are nowhere in the age margin
+            {"by_age_group": {AgeGroup.UNKNOWN: 5}},
+            {SexAgeGroup.WOMEN: 5},
+            "women and men sum to 5, more than by_age_group.adult (0)",
+        ),
+        (  # one man in the cells, none in the sex margin
+            {"by_sex": {Sex.FEMALE: 4, Sex.UNKNOWN: 1}},
+            {SexAgeGroup.WOMEN: 4, SexAgeGroup.MEN: 1},
+            "men and boys sum to 1, more than by_sex.male (0)",
+        ),
+        (  # one girl in the cells, no child in the age margin
+            {"by_age_group": {AgeGroup.ADULT: 4, AgeGroup.UNKNOWN: 1}},
+            {SexAgeGroup.WOMEN: 4, SexAgeGroup.GIRLS: 1},
+            "girls and boys sum to 1, more than by_age_group.child (0)",
+        ),
+    ],
+    ids=["sex unknown", "age unknown", "no man", "no child"],
+)
+def test_a_cell_member_left_out_of_a_complete_margin_is_rejected(
+    margin: dict[str, Any], cells: dict[SexAgeGroup, int], start: str
+) -> None:
+    """A member missing from a complete margin counts 0 victims, on every path."""
+    assert only_problem(
+        lambda: VictimStatistics(total=5, by_sex_and_age=cells, **margin)
+    ) == ("$.by_sex_and_age", _WITHIN, start)
 
 
 def test_a_member_missing_from_a_partial_margin_is_not_checked() -> None:
