@@ -16,7 +16,7 @@ from typing import Any
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import trafficking_model as tm
@@ -305,6 +305,22 @@ def test_a_fast_path_accepts_only_what_the_detailed_check_accepts(
     module, name = _FAST_PATHS[cls]
     if getattr(module, name)(value):
         assert _accepted_by_the_detailed_check(value)
+
+
+_CROSS_TAB_RULES = frozenset({"sex_age_within_margin", "sex_age_matches_margin"})
+
+
+@settings(max_examples=300)  # cheap, and the near misses that matter are narrow
+@given(tms.violations(VictimStatistics, rules=_CROSS_TAB_RULES))
+def test_a_cross_tab_off_its_margins_never_takes_the_fast_path(
+    pair: tuple[dict[str, Any], str],
+) -> None:
+    """Complete and exact ones included: the margin's unknown hides no victim."""
+    raw, _rule = pair
+    with _checks_off():
+        statistics = tm.from_dict(raw, VictimStatistics)
+    assert not _plainly_valid_victims(statistics)
+    assert not _accepted_by_the_detailed_check(statistics)
 
 
 @given(tms.periods())

@@ -208,6 +208,38 @@ def cells_above_margin(draw: st.DrawFn, data: JSON) -> str:
     return "$.by_sex_and_age"
 
 
+def cells_off_a_complete_margin(draw: st.DrawFn, data: JSON) -> str:
+    """Exact and complete, but the margin puts some of a member's cells under unknown.
+
+    The margin still sums to the total and its other member matches its cells,
+    so only the cells above the member break a rule: the case an accepting fast
+    path must see, since nothing is partial.
+    """
+    name, member, cells = _one_margin(draw, data)
+    other = next(m for margin, m, _ in _MARGINS if margin == name and m is not member)
+    unknown: Enum = Sex.UNKNOWN if name == "by_sex" else AgeGroup.UNKNOWN
+    total = data["total"] = draw(st.integers(min_value=1, max_value=COUNT_LIMIT))
+    # The member's victims, in its cells, and what the margin gives it; the
+    # edges often: one victim or every victim the member's, the margin giving
+    # it none.
+    given = draw(
+        st.sampled_from((1, total)) | st.integers(min_value=1, max_value=total)
+    )
+    counted = draw(st.just(0) | st.integers(min_value=0, max_value=given - 1))
+    margin = {other.value: total - given, unknown.value: given - counted}
+    if counted or draw(st.booleans()):  # a member counting 0 may be left out
+        margin[member.value] = counted
+    data[name] = margin
+    others = [cell for cell in SexAgeGroup if cell not in cells]
+    split = {
+        **split_total(draw, given, cells),
+        **split_total(draw, total - given, others),
+    }
+    data["by_sex_and_age"] = {cell.value: count for cell, count in split.items()}
+    data["partial"] = []
+    return "$.by_sex_and_age"
+
+
 def cells_below_margin(draw: st.DrawFn, data: JSON) -> str:
     name, member, cells = _one_margin(draw, data)
     total = data["total"] = draw(st.integers(min_value=1, max_value=COUNT_LIMIT))
