@@ -193,12 +193,8 @@ def _generate(cls: type[Any], loaders: dict[Any, Loader]) -> Loader | None:
             arguments.append(
                 f"{field.alias}={value} if {key} in o else {source.bind(default)}"
             )
-    keys = source.bind(frozenset(field.name for field in fields))
     build = source.bind(cls)
-    lines = [
-        "def load(o):",
-        f"    if type(o) is not dict or not o.keys() <= {keys}: raise _Decline",
-    ]
+    lines = _head(fields, source)
     if later:
         lines += ["    k = {}", *later]
         arguments.append("**k")
@@ -214,12 +210,8 @@ def _direct_body(
     setters: dict[str, object],
 ) -> list[str]:
     """A loader that builds the object as `cls.__init__` would, field by field."""
-    keys = source.bind(frozenset(field.name for field in fields))
-    lines = [
-        "def load(o):",
-        f"    if type(o) is not dict or not o.keys() <= {keys}: raise _Decline",
-        f"    x = {source.bind(object.__new__)}({source.bind(cls)})",
-    ]
+    lines = _head(fields, source)
+    lines.append(f"    x = {source.bind(object.__new__)}({source.bind(cls)})")
     for field in fields:
         key = repr(field.name)
         value = source.expression(hints[field.name], f"o[{key}]")
@@ -235,6 +227,15 @@ def _direct_body(
         lines.append("    x.__attrs_post_init__()")
     lines.append("    return x")
     return lines
+
+
+def _head(fields: tuple[attrs.Attribute[Any], ...], source: _Source) -> list[str]:
+    """A loader's first lines: it takes a dict with no key but the fields'."""
+    keys = source.bind(frozenset(field.name for field in fields))
+    return [
+        "def load(o):",
+        f"    if type(o) is not dict or not o.keys() <= {keys}: raise _Decline",
+    ]
 
 
 def _compile(cls: type[Any], lines: list[str], source: _Source) -> Loader:
